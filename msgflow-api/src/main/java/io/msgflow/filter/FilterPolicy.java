@@ -28,6 +28,10 @@ public final class FilterPolicy {
         return parse(json, FilterScope.MESSAGE_ATTRIBUTES);
     }
 
+    public static FilterPolicy matchingTypes(String attributeName, String... values) {
+        return new FilterPolicy("{\"" + attributeName + "\":" + io.msgflow.internal.Json.write(values) + "}", FilterScope.MESSAGE_ATTRIBUTES);
+    }
+
     public String json() {
         return json;
     }

@@ -1,0 +1,56 @@
+package io.msgflow.transport;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Reads one queue.
+ *
+ * <p><b>Delivery:</b> at-least-once. A received message stays on the queue, invisible for the
+ * queue's visibility timeout; it is removed only by {@link #acknowledge}. If not acknowledged in
+ * time it is delivered again with a higher receive count; after the queue's
+ * {@code maxReceiveCount} it moves to the dead-letter queue. <b>Ordering:</b> none on standard
+ * queues; FIFO queues deliver each message group in order and hold back the rest of a group while
+ * one of its messages is in flight. <b>Threading:</b> implementations are thread-safe; several
+ * threads may receive from one source at once. Batch operations take at most
+ * {@value io.msgflow.MessageLimits#MAX_BATCH_ENTRIES} entries and report each entry's outcome.
+ */
+public interface MessageSource extends AutoCloseable {
+
+    /** The queue's name. */
+    String queue();
+
+    /**
+     * Receives up to {@code maxMessages} (1 to 10), waiting up to {@code wait} (0 to 20 s) for the
+     * first one to arrive; returns as soon as messages are available.
+     *
+     * @return the deliveries, possibly none when the wait lapsed
+     */
+    List<ReceivedMessage> receive(int maxMessages, Duration wait);
+
+    /** Deletes the messages of these deliveries from the queue. */
+    OperationResult acknowledge(Collection<ReceivedMessage> messages);
+
+    /**
+     * Makes these deliveries visible again after {@code timeout} (0 to 12 h from now): zero hands
+     * them back at once, a longer value extends the time a handler has.
+     */
+    OperationResult changeVisibility(Collection<ReceivedMessage> messages, Duration timeout);
+
+    /**
+     * Moves deliveries to the queue's dead-letter queue at once, recording each reason as the
+     * message attribute {@value #DEAD_LETTER_REASON_ATTRIBUTE}, and deletes them from this queue.
+     * For permanent failures that retrying cannot fix.
+     *
+     * @throws io.msgflow.InvalidConfigurationException when the queue has no dead-letter queue
+     */
+    OperationResult deadLetter(Collection<DeadLetter> deadLetters);
+
+    /** Name of the attribute that carries the reason on a message moved by {@link #deadLetter}. */
+    String DEAD_LETTER_REASON_ATTRIBUTE = "msgflow_dead_letter_reason";
+
+    @Override
+    default void close() {
+    }
+}
