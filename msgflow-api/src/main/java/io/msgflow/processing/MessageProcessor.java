@@ -1,0 +1,158 @@
+package io.msgflow.processing;
+
+import io.msgflow.WireFormat;
+import io.msgflow.codec.MessageCodec;
+import io.msgflow.internal.Check;
+import io.msgflow.internal.processing.BatchRun;
+import io.msgflow.internal.processing.Settlement;
+import io.msgflow.sink.Sink;
+import io.msgflow.transport.MessageSource;
+import io.msgflow.transport.ReceivedMessage;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns a batch of deliveries into one outcome per delivery: decode with the codec, run the
+ * handler registered for the type, write the handlers' output to the sink in one transaction,
+ * and decide for each delivery to acknowledge, retry or dead-letter it.
+ *
+ * <p><b>Effect:</b> exactly-once into the sink: the sink is written once per batch and is
+ * idempotent on message id, and a delivery is acknowledged only after the sink's commit, so a
+ * crash anywhere yields a redelivery that the sink absorbs. <b>Failures:</b> every delivery gets
+ * its own outcome; one failure never fails its neighbours, except that a failed sink write fails
+ * every delivery whose output it carried. Undecodable bodies, unknown types, deliveries with a
+ * {@link ReceivedMessage#problem()} and {@link PermanentFailureException} are dead-lettered at
+ * once with the reason; other exceptions are retried after the {@link RetryPolicy}'s delay, and
+ * dead-lettered with their last reason once its attempts are used up. <b>FIFO:</b> within one
+ * message group, processing stops at the first failure and the rest of that group in the batch
+ * is released for retry without running. <b>Threading:</b> immutable and thread-safe; a batch
+ * is processed on the calling thread, its deliveries in order.
+ */
+public final class MessageProcessor {
+    private final MessageCodec codec;
+    private final Map<String, MessageHandler<Object>> handlers;
+    private final MessageHandler<Object> fallback;
+    private final Sink sink;
+    private final RetryPolicy retryPolicy;
+    private final ProcessingListener listener;
+    private final WireFormat wireFormat;
+    private final Clock clock;
+
+    private MessageProcessor(Builder b) {
+        this.codec = b.codec;
+        this.handlers = Map.copyOf(b.handlers);
+        this.fallback = b.fallback;
+        this.sink = b.sink;
+        this.retryPolicy = b.retryPolicy;
+        this.listener = b.listener;
+        this.wireFormat = b.wireFormat;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder(MessageCodec codec) {
+        return new Builder(codec);
+    }
+
+    /**
+     * Processes a batch: runs handlers and writes the sink; touches no queue. The caller settles
+     * the result (acknowledge, visibility, dead-letter), or calls {@link #processAndSettle}.
+     */
+    public BatchResult process(List<ReceivedMessage> batch) {
+        return new BatchRun(this::resolve, codec, sink, retryPolicy, listener, wireFormat, clock).run(batch);
+    }
+
+    /**
+     * Processes a batch and settles it on {@code source}: acknowledges what succeeded, delays
+     * what is retried, moves what failed for good to the dead-letter queue. A settlement call
+     * that fails leaves its deliveries on the queue, where they come back: nothing is lost.
+     */
+    public BatchResult processAndSettle(List<ReceivedMessage> batch, MessageSource source) {
+        BatchResult result = process(batch);
+        Settlement.settle(result, source);
+        return result;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    private MessageHandler<Object> resolve(String type) {
+        MessageHandler<Object> handler = handlers.get(type);
+        return handler != null ? handler : fallback;
+    }
+
+    /** Builds a {@link MessageProcessor}. */
+    public static final class Builder {
+        private final MessageCodec codec;
+        private final Map<String, MessageHandler<Object>> handlers = new LinkedHashMap<>();
+        private MessageHandler<Object> fallback;
+        private Sink sink;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ProcessingListener listener = ProcessingListener.NONE;
+        private WireFormat wireFormat = WireFormat.defaults();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(MessageCodec codec) {
+            this.codec = Check.notNull("codec", codec);
+        }
+
+        /** Registers the handler of one payload type; the type must be registered with the codec. */
+        @SuppressWarnings("unchecked")
+        public <T> Builder on(Class<T> payloadType, MessageHandler<? super T> handler) {
+            Objects.requireNonNull(handler, "handler");
+            String type = codec.typeName(payloadType);
+            if (handlers.putIfAbsent(type, (MessageHandler<Object>) handler) != null) {
+                throw new io.msgflow.InvalidConfigurationException("handler", "message type '" + type + "' has two handlers");
+            }
+            return this;
+        }
+
+        /**
+         * Handles every type that has no handler of its own; it receives the decoded payload when
+         * the codec knows the type, else the {@link io.msgflow.Message}. Without a fallback such
+         * messages are dead-lettered as unknown.
+         */
+        public Builder fallback(MessageHandler<Object> handler) {
+            this.fallback = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Where handlers' output goes, written once per batch. */
+        public Builder sink(Sink value) {
+            this.sink = value;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Check.notNull("retryPolicy", value);
+            return this;
+        }
+
+        public Builder listener(ProcessingListener value) {
+            this.listener = Check.notNull("listener", value);
+            return this;
+        }
+
+        /** Must match the publishers' wire format; default {@link WireFormat#defaults()}. */
+        public Builder wireFormat(WireFormat value) {
+            this.wireFormat = Check.notNull("wireFormat", value);
+            return this;
+        }
+
+        /** The clock latencies are measured on. */
+        public Builder clock(Clock value) {
+            this.clock = Check.notNull("clock", value);
+            return this;
+        }
+
+        public MessageProcessor build() {
+            if (handlers.isEmpty() && fallback == null) {
+                throw new io.msgflow.InvalidConfigurationException("handler", "a processor needs at least one handler or a fallback");
+            }
+            return new MessageProcessor(this);
+        }
+    }
+}
