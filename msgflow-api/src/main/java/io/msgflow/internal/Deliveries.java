@@ -1,0 +1,39 @@
+package io.msgflow.internal;
+
+import io.msgflow.MessageAttribute;
+import io.msgflow.WireFormat;
+import io.msgflow.transport.ReceivedMessage;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one SQS delivery (as any transport or runtime sees it: SDK, emulator, Lambda event) into a
+ * {@link ReceivedMessage}: unwraps the SNS envelope when the body is one, recovers the logical id
+ * (msgflow's id attribute, else the SNS MessageId, else the SQS MessageId) and the type, and
+ * records a problem instead of throwing when the delivery cannot be a msgflow message.
+ */
+public final class Deliveries {
+    private Deliveries() {
+    }
+
+    /** What an SQS receive yields for one message. */
+    public record SqsDelivery(String queue, String sqsMessageId, String receiptHandle, int receiveCount, Instant sentAt,
+                              String body, Map<String, MessageAttribute> attributes, Optional<String> groupId) {
+    }
+
+    public static ReceivedMessage toReceived(SqsDelivery d, WireFormat wireFormat) {
+        Optional<SnsEnvelope.Unwrapped> envelope = SnsEnvelope.read(d.body());
+        String body = envelope.map(SnsEnvelope.Unwrapped::message).orElse(d.body());
+        Map<String, MessageAttribute> attributes = envelope.map(SnsEnvelope.Unwrapped::attributes).orElse(d.attributes());
+        Optional<String> envelopeId = envelope.map(SnsEnvelope.Unwrapped::messageId).filter(id -> !id.isEmpty());
+        String id = wireFormat.idOf(attributes).or(() -> envelopeId).orElse(d.sqsMessageId());
+        Optional<String> type = wireFormat.typeOf(attributes);
+        Optional<String> problem = type.isPresent()
+                ? envelope.flatMap(SnsEnvelope.Unwrapped::problem)
+                : Optional.of("no String attribute '" + wireFormat.typeAttribute() + "' with the message type"
+                        + envelope.flatMap(SnsEnvelope.Unwrapped::problem).map(p -> "; " + p).orElse(""));
+        return new ReceivedMessage(d.queue(), id, d.sqsMessageId(), d.receiptHandle(), d.receiveCount(), d.sentAt(), type, body,
+                attributes, d.groupId(), problem);
+    }
+}
