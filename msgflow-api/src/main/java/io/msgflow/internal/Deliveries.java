@@ -4,6 +4,7 @@ import io.msgflow.MessageAttribute;
 import io.msgflow.WireFormat;
 import io.msgflow.transport.ReceivedMessage;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +26,8 @@ public final class Deliveries {
     public static ReceivedMessage toReceived(SqsDelivery d, WireFormat wireFormat) {
         Optional<SnsEnvelope.Unwrapped> envelope = SnsEnvelope.read(d.body());
         String body = envelope.map(SnsEnvelope.Unwrapped::message).orElse(d.body());
-        Map<String, MessageAttribute> attributes = envelope.map(SnsEnvelope.Unwrapped::attributes).orElse(d.attributes());
+        Map<String, MessageAttribute> attributes = envelope.map(e -> withSqsAttributes(e.attributes(), d.attributes()))
+                .orElse(d.attributes());
         Optional<String> envelopeId = envelope.map(SnsEnvelope.Unwrapped::messageId).filter(id -> !id.isEmpty());
         String id = wireFormat.idOf(attributes).or(() -> envelopeId).orElse(d.sqsMessageId());
         Optional<String> type = wireFormat.typeOf(attributes);
@@ -35,5 +37,15 @@ public final class Deliveries {
                         + envelope.flatMap(SnsEnvelope.Unwrapped::problem).map(p -> "; " + p).orElse(""));
         return new ReceivedMessage(d.queue(), id, d.sqsMessageId(), d.receiptHandle(), d.receiveCount(), d.sentAt(), type, body,
                 attributes, d.groupId(), problem);
+    }
+
+    /** SQS attributes set on an envelope message after SNS (a dead-letter reason) count too; they win over the envelope's. */
+    private static Map<String, MessageAttribute> withSqsAttributes(Map<String, MessageAttribute> envelope, Map<String, MessageAttribute> sqs) {
+        if (sqs.isEmpty()) {
+            return envelope;
+        }
+        Map<String, MessageAttribute> all = new LinkedHashMap<>(envelope);
+        all.putAll(sqs);
+        return all;
     }
 }

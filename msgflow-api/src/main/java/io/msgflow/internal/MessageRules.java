@@ -71,8 +71,8 @@ public final class MessageRules {
         return size;
     }
 
-    /** Rules of a message as it goes on the wire: attribute count including ours, and size. */
-    public static void checkWire(String resource, String body, Map<String, MessageAttribute> wireAttributes) {
+    /** Rules of a message as it goes on the wire: attribute count including ours, and size; returns the size. */
+    public static int checkWire(String resource, String body, Map<String, MessageAttribute> wireAttributes) {
         if (wireAttributes.size() > MessageLimits.MAX_ATTRIBUTES) {
             throw new MessageValidationException(resource,
                     "at most " + MessageLimits.MAX_ATTRIBUTES + " message attributes including msgflow's type and id attributes",
@@ -83,5 +83,6 @@ public final class MessageRules {
             throw new MessageValidationException(resource,
                     "body plus attributes must be at most " + MessageLimits.MAX_MESSAGE_BYTES + " bytes (256 KiB)", size + " bytes");
         }
+        return size;
     }
 }

@@ -1,0 +1,145 @@
+package io.msgflow.inmemory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.msgflow.internal.Check;
+import io.msgflow.internal.Json;
+import io.msgflow.sink.Sink;
+import io.msgflow.sink.SinkException;
+import io.msgflow.sink.SinkRecord;
+import io.msgflow.sink.WriteResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A {@link Sink} in memory, for unit tests of code that writes to a sink: it keeps the contract
+ * of the PostgreSQL sink without a database.
+ *
+ * <p><b>Atomicity:</b> a batch is applied under one lock, all or nothing. <b>Idempotency:</b> on
+ * the message id over all types: an id already held is reported as a duplicate and the held
+ * record is kept; within a batch the first record of an id is kept. <b>Refusals:</b> like a
+ * {@code jsonb} column, a body that is not JSON, or that holds the character U+0000, is rejected
+ * with the reason, and the rest of the batch is written. <b>Failures:</b>
+ * {@link #failNextWrites(int)} makes writes throw {@link SinkException} as a lost database would,
+ * to test retries. <b>Threading:</b> thread-safe.
+ *
+ * <pre>{@code
+ * InMemorySink sink = new InMemorySink();
+ * runtime.process(batch, sink);
+ * assertThat(sink.rows("critical_alert")).hasSize(2);
+ * }</pre>
+ */
+public final class InMemorySink implements Sink {
+    private final Object lock = new Object();
+    private final Map<String, SinkRecord> records = new LinkedHashMap<>();
+    private int failingWrites;
+
+    @Override
+    public WriteResult write(List<SinkRecord> batch) {
+        Map<String, SinkRecord> accepted = new LinkedHashMap<>();
+        Map<String, String> rejected = new HashMap<>();
+        for (SinkRecord record : batch) {
+            if (accepted.containsKey(record.messageId()) || rejected.containsKey(record.messageId())) {
+                continue;
+            }
+            String refusal = refusal(record.body());
+            if (refusal != null) {
+                rejected.put(record.messageId(), refusal);
+            } else {
+                accepted.put(record.messageId(), record);
+            }
+        }
+        synchronized (lock) {
+            Set<String> written = new HashSet<>();
+            Set<String> duplicates = new HashSet<>();
+            accepted.keySet().forEach(id -> (records.containsKey(id) ? duplicates : written).add(id));
+            if (failingWrites > 0) {
+                failingWrites--;
+                throw new SinkException("in-memory sink: write failed as asked by failNextWrites; nothing of the batch of "
+                        + batch.size() + " records was kept", batch.stream().map(SinkRecord::messageId).distinct().collect(Collectors.toList()), null);
+            }
+            written.forEach(id -> records.put(id, accepted.get(id)));
+            return new WriteResult(written, duplicates, rejected);
+        }
+    }
+
+    private static String refusal(String body) {
+        JsonNode json = Json.tryParse(body);
+        if (json == null) {
+            return "body is not JSON";
+        }
+        if (holdsNul(json)) {
+            return "body holds the character U+0000, which a jsonb column cannot store";
+        }
+        return null;
+    }
+
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
+                return true;
+            }
+        }
+        for (JsonNode element : node) {
+            if (node.isArray() && holdsNul(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The records of a type, in the order they were first written. */
+    public List<SinkRecord> rows(String type) {
+        synchronized (lock) {
+            return records.values().stream().filter(r -> r.type().equals(type)).collect(Collectors.toList());
+        }
+    }
+
+    /** All records, in the order they were first written. */
+    public List<SinkRecord> rows() {
+        synchronized (lock) {
+            return new ArrayList<>(records.values());
+        }
+    }
+
+    public boolean contains(String messageId) {
+        synchronized (lock) {
+            return records.containsKey(messageId);
+        }
+    }
+
+    /** Number of records held, over all types. */
+    public int count() {
+        synchronized (lock) {
+            return records.size();
+        }
+    }
+
+    /** Makes the next {@code writes} writes throw {@link SinkException} and keep nothing; 0 to 1000. */
+    public void failNextWrites(int writes) {
+        Check.between("writes", writes, 0, 1000);
+        synchronized (lock) {
+            failingWrites = writes;
+        }
+    }
+
+    /** Forgets every record. */
+    public void clear() {
+        synchronized (lock) {
+            records.clear();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InMemorySink{records=" + count() + "}";
+    }
+}
