@@ -1,7 +1,6 @@
 package io.msgflow;
 
 import io.msgflow.internal.MessageRules;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -88,7 +87,7 @@ public final class Message {
 
     /** Size of the body in UTF-8 bytes. */
     public int bodySizeInBytes() {
-        return body.getBytes(StandardCharsets.UTF_8).length;
+        return io.msgflow.internal.Utf8.length(body);
     }
 
     /** A builder holding this message's values, to derive a changed copy. */

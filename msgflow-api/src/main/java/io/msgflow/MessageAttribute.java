@@ -1,8 +1,8 @@
 package io.msgflow;
 
 import io.msgflow.internal.Json;
+import io.msgflow.internal.Utf8;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -105,8 +105,8 @@ public final class MessageAttribute {
 
     /** Bytes this attribute's data type and value count toward the 256 KiB message limit (name excluded). */
     public int sizeInBytes() {
-        int value = binaryValue != null ? binaryValue.length : stringValue.getBytes(StandardCharsets.UTF_8).length;
-        return dataType.getBytes(StandardCharsets.UTF_8).length + value;
+        int value = binaryValue != null ? binaryValue.length : Utf8.length(stringValue);
+        return Utf8.length(dataType) + value;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.msgflow.Message;
 import io.msgflow.MessageAttribute;
 import io.msgflow.MessageLimits;
 import io.msgflow.MessageValidationException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,9 +63,9 @@ public final class MessageRules {
 
     /** Size as SNS/SQS count it: body plus each attribute's name, data type and value. */
     public static int sizeInBytes(String body, Map<String, MessageAttribute> wireAttributes) {
-        int size = body.getBytes(StandardCharsets.UTF_8).length;
+        int size = Utf8.length(body);
         for (Map.Entry<String, MessageAttribute> e : wireAttributes.entrySet()) {
-            size += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().sizeInBytes();
+            size += Utf8.length(e.getKey()) + e.getValue().sizeInBytes();
         }
         return size;
     }
