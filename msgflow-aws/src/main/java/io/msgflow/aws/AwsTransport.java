@@ -1,0 +1,312 @@
+package io.msgflow.aws;
+
+import io.msgflow.InvalidConfigurationException;
+import io.msgflow.aws.internal.Backoff;
+import io.msgflow.aws.internal.BatchRetrier;
+import io.msgflow.aws.internal.HttpClients;
+import io.msgflow.aws.internal.Resources;
+import io.msgflow.aws.internal.RetrySettings;
+import io.msgflow.aws.internal.RetryStrategies;
+import io.msgflow.aws.internal.Sleeper;
+import io.msgflow.aws.internal.SnsMessagePublisher;
+import io.msgflow.aws.internal.SqsMessageSender;
+import io.msgflow.aws.internal.SqsMessageSource;
+import io.msgflow.aws.internal.TopologyProvisioning;
+import io.msgflow.internal.Check;
+import io.msgflow.topology.Topology;
+import io.msgflow.transport.MessagePublisher;
+import io.msgflow.transport.MessageSource;
+import io.msgflow.transport.MessageTransport;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The {@link MessageTransport} on Amazon SNS and SQS (AWS SDK v2), and on any AWS-compatible
+ * emulator by endpoint (LocalStack, fauxqs, ElasticMQ for SQS only).
+ *
+ * <pre>{@code
+ * try (AwsTransport transport = AwsTransport.builder()
+ *         .region("eu-west-1")
+ *         .httpClient(HttpClientKind.APACHE)
+ *         .build()) {
+ *     transport.provision(topology);
+ *     transport.publisher(topology).publishAll(messages);
+ * }
+ * }</pre>
+ *
+ * <p><b>Delivery:</b> at-least-once, as {@link MessagePublisher} and {@link MessageSource} state.
+ * <b>Retries:</b> throttled calls and entries (including KMS throttling) and server errors are
+ * retried with bounded exponential backoff and jitter ({@link Builder#maxAttempts(int)}); batch
+ * entries that still fail are reported one by one, never hidden. <b>Errors:</b> a missing topic or
+ * queue is a {@link io.msgflow.ResourceNotFoundException} naming it, any other failed call a
+ * {@link io.msgflow.TransportException} naming the resource and the AWS error code.
+ * <b>Threading:</b> thread-safe; publishers and sources it hands out are thread-safe and share its
+ * clients. Closing it closes the SDK clients it built, not those passed to the builder.
+ */
+public final class AwsTransport implements MessageTransport {
+    private final SnsClient sns;
+    private final SqsClient sqs;
+    private final SdkHttpClient ownedHttpClient;
+    private final boolean ownsClients;
+    private final AwsServices services;
+    private final RequestCounter requestCounter;
+    private final Resources resources;
+    private final BatchRetrier retrier;
+    private final AwsTopologyProvisioner provisioner;
+
+    private AwsTransport(Builder b) {
+        this.services = b.services;
+        this.requestCounter = b.requestCounter;
+        this.ownsClients = b.sqsClient == null;
+        this.ownedHttpClient = ownsClients ? HttpClients.create(b.httpClient, b.maxConnections) : null;
+        RetrySettings retry = new RetrySettings(b.maxAttempts, b.retryBaseDelay, b.retryMaxDelay);
+        this.sqs = ownsClients ? configure(SqsClient.builder(), b, retry).build() : b.sqsClient;
+        this.sns = services == AwsServices.SQS_ONLY ? null
+                : ownsClients ? configure(SnsClient.builder(), b, retry).build() : b.snsClient;
+        Region region = sqs.serviceClientConfiguration().region();
+        this.resources = new Resources(sns, sqs, Optional.ofNullable(b.accountId), PartitionMetadata.of(region).id(), region.id());
+        this.retrier = new BatchRetrier(new Backoff(retry, Sleeper.THREAD, () -> ThreadLocalRandom.current().nextDouble()));
+        this.provisioner = new AwsTopologyProvisioner(new TopologyProvisioning(sns, sqs, resources));
+    }
+
+    private <C extends AwsClientBuilder<C, ?> & AwsSyncClientBuilder<C, ?>> C configure(C client, Builder b, RetrySettings retry) {
+        client.httpClient(ownedHttpClient)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(requestCounter).retryStrategy(RetryStrategies.of(retry)));
+        if (b.endpoint != null) {
+            client.endpointOverride(b.endpoint);
+        }
+        client.region(b.region != null ? b.region : defaultRegion());
+        if (b.credentials != null) {
+            client.credentialsProvider(b.credentials);
+        }
+        return client;
+    }
+
+    private static Region defaultRegion() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            throw new InvalidConfigurationException("region",
+                    "`region` must be set, or found by the SDK's default region chain (AWS_REGION, profile), but was not: " + e.getMessage());
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates the topology's resources or verifies those that exist. Running it twice changes
+     * nothing.
+     *
+     * @throws TopologyDriftException when an existing resource differs from the topology (nothing
+     *         is changed; {@link #provisioner()} with {@link DriftMode#CORRECT} corrects it)
+     */
+    @Override
+    public void provision(Topology topology) {
+        ProvisioningReport report = provisioner.provision(topology, DriftMode.REPORT);
+        if (report.hasDrift()) {
+            throw new TopologyDriftException(topology.topic(), report);
+        }
+    }
+
+    /** Provisioning with a report and a choice of what to do about drift. */
+    public AwsTopologyProvisioner provisioner() {
+        return provisioner;
+    }
+
+    /**
+     * A publisher to the topology's topic: {@code Publish} for one message, {@code PublishBatch} for
+     * batches.
+     *
+     * @throws InvalidConfigurationException when the transport is {@link AwsServices#SQS_ONLY}
+     */
+    @Override
+    public MessagePublisher publisher(Topology topology) {
+        if (sns == null) {
+            throw new InvalidConfigurationException("services", "topic '" + topology.topic()
+                    + "': this AwsTransport is SQS_ONLY and has no SNS client; publish with queueSender(topology, queue)");
+        }
+        return new SnsMessagePublisher(sns, topology, resources, retrier);
+    }
+
+    @Override
+    public MessagePublisher queueSender(Topology topology, String queue) {
+        return new SqsMessageSender(sqs, topology, topology.requireQueue(queue), resources, retrier);
+    }
+
+    @Override
+    public MessageSource source(Topology topology, String queue) {
+        return new SqsMessageSource(sqs, topology, topology.requireQueue(queue), resources, retrier);
+    }
+
+    /** Counts the SNS and SQS requests of this transport's own clients (only of those it built). */
+    public RequestCounter requestCounter() {
+        return requestCounter;
+    }
+
+    public AwsServices services() {
+        return services;
+    }
+
+    /** The SQS client, for calls msgflow does not make. Do not close it. */
+    public SqsClient sqsClient() {
+        return sqs;
+    }
+
+    /** The SNS client, for calls msgflow does not make; empty when {@link AwsServices#SQS_ONLY}. Do not close it. */
+    public Optional<SnsClient> snsClient() {
+        return Optional.ofNullable(sns);
+    }
+
+    @Override
+    public void close() {
+        if (ownsClients) {
+            sqs.close();
+            if (sns != null) {
+                sns.close();
+            }
+            ownedHttpClient.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AwsTransport{" + services + ", region=" + sqs.serviceClientConfiguration().region()
+                + sqs.serviceClientConfiguration().endpointOverride().map(e -> ", endpoint=" + e).orElse("") + "}";
+    }
+
+    /** Builds an {@link AwsTransport}; each setter checks its value. Not thread-safe. */
+    public static final class Builder {
+        private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+        private URI endpoint;
+        private Region region;
+        private AwsCredentialsProvider credentials;
+        private SnsClient snsClient;
+        private SqsClient sqsClient;
+        private HttpClientKind httpClient = HttpClientKind.URL_CONNECTION;
+        private int maxConnections = 50;
+        private AwsServices services = AwsServices.SNS_AND_SQS;
+        private String accountId;
+        private RequestCounter requestCounter = new RequestCounter();
+        private int maxAttempts = RetrySettings.DEFAULTS.maxAttempts();
+        private Duration retryBaseDelay = RetrySettings.DEFAULTS.baseDelay();
+        private Duration retryMaxDelay = RetrySettings.DEFAULTS.maxDelay();
+
+        private Builder() {
+        }
+
+        /** One endpoint for SNS and SQS, for an emulator ({@code http://127.0.0.1:4566}); AWS's own when unset. */
+        public Builder endpointOverride(URI value) {
+            Check.notNull("endpointOverride", value);
+            if (value.getScheme() == null || value.getHost() == null) {
+                throw new InvalidConfigurationException("endpointOverride",
+                        "`endpointOverride` must be an absolute http(s) URI, but was '" + value + "'");
+            }
+            this.endpoint = value;
+            return this;
+        }
+
+        /** The region, e.g. {@code eu-west-1}; the SDK's default region chain when unset. */
+        public Builder region(String value) {
+            this.region = Region.of(Check.matches("region", value, Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d"),
+                    "must be an AWS region name such as eu-west-1"));
+            return this;
+        }
+
+        /** Credentials; the SDK's default credentials chain when unset. */
+        public Builder credentialsProvider(AwsCredentialsProvider value) {
+            this.credentials = Check.notNull("credentialsProvider", value);
+            return this;
+        }
+
+        /**
+         * Pre-built clients, used as they are (endpoint, region, credentials, HTTP client and retry
+         * settings of this builder do not apply; add {@link #requestCounter()} to them to count).
+         * {@code sns} may be null for {@link AwsServices#SQS_ONLY}. The transport does not close them.
+         */
+        public Builder clients(SnsClient sns, SqsClient sqs) {
+            this.sqsClient = Check.notNull("sqsClient", sqs);
+            this.snsClient = sns;
+            return this;
+        }
+
+        /** The SDK HTTP client to build on; default {@link HttpClientKind#URL_CONNECTION}. */
+        public Builder httpClient(HttpClientKind value) {
+            this.httpClient = Check.notNull("httpClient", value);
+            return this;
+        }
+
+        /** Connection pool size of {@link HttpClientKind#APACHE}, 1 to 1000; default 50. */
+        public Builder maxConnections(int value) {
+            this.maxConnections = Check.between("maxConnections", value, 1, 1000);
+            return this;
+        }
+
+        /** SNS and SQS (default), or SQS only. */
+        public Builder services(AwsServices value) {
+            this.services = Check.notNull("services", value);
+            return this;
+        }
+
+        /**
+         * The 12-digit account id, to build topic ARNs without looking them up; when unset a
+         * publisher finds its topic's ARN with {@code ListTopics} (or takes it from provisioning).
+         */
+        public Builder accountId(String value) {
+            this.accountId = Check.matches("accountId", value, ACCOUNT_ID, "must be 12 digits");
+            return this;
+        }
+
+        /** The counter the transport's clients report to; a new one when unset. */
+        public Builder requestCounter(RequestCounter value) {
+            this.requestCounter = Check.notNull("requestCounter", value);
+            return this;
+        }
+
+        /** Attempts per call and per batch entry, the first included: 1 to 10; default 4. */
+        public Builder maxAttempts(int value) {
+            this.maxAttempts = Check.between("maxAttempts", value, 1, 10);
+            return this;
+        }
+
+        /** Ceiling of the first backoff, 1 ms to 10 s; default 100 ms; doubles per attempt up to {@link #retryMaxDelay}. */
+        public Builder retryBaseDelay(Duration value) {
+            this.retryBaseDelay = Check.between("retryBaseDelay", value, Duration.ofMillis(1), Duration.ofSeconds(10));
+            return this;
+        }
+
+        /** Largest backoff, 1 ms to 1 min; default 5 s. */
+        public Builder retryMaxDelay(Duration value) {
+            this.retryMaxDelay = Check.between("retryMaxDelay", value, Duration.ofMillis(1), Duration.ofMinutes(1));
+            return this;
+        }
+
+        /**
+         * @throws InvalidConfigurationException when clients were passed without an SNS client for
+         *         {@link AwsServices#SNS_AND_SQS}, or the retry delays are out of order
+         */
+        public AwsTransport build() {
+            if (sqsClient != null && snsClient == null && services == AwsServices.SNS_AND_SQS) {
+                throw new InvalidConfigurationException("snsClient",
+                        "`snsClient` must be set for services SNS_AND_SQS, but was null (use services(SQS_ONLY) for SQS alone)");
+            }
+            new RetrySettings(maxAttempts, retryBaseDelay, retryMaxDelay);
+            return new AwsTransport(this);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.msgflow.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.msgflow.InvalidConfigurationException;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AwsTransportBuilderTest {
+    @Test
+    void settersNameTheSettingTheRuleAndTheValue() {
+        assertThatThrownBy(() -> AwsTransport.builder().maxAttempts(0))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessage("`maxAttempts` must be between 1 and 10, but was 0");
+        assertThatThrownBy(() -> AwsTransport.builder().retryMaxDelay(Duration.ofMinutes(2)))
+                .hasMessage("`retryMaxDelay` must be between 1 ms and 1 min, but was 2 min");
+        assertThatThrownBy(() -> AwsTransport.builder().accountId("123"))
+                .hasMessage("`accountId` must be 12 digits, but was '123'");
+        assertThatThrownBy(() -> AwsTransport.builder().region("Europe"))
+                .hasMessage("`region` must be an AWS region name such as eu-west-1, but was 'Europe'");
+        assertThatThrownBy(() -> AwsTransport.builder().endpointOverride(URI.create("localhost")))
+                .hasMessageContaining("`endpointOverride` must be an absolute http(s) URI, but was 'localhost'");
+    }
+
+    @Test
+    void snsAndSqsNeedAnSnsClientWhenClientsArePassed() {
+        assertThatThrownBy(() -> AwsTransport.builder().clients(null,
+                software.amazon.awssdk.services.sqs.SqsClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1).build()).build())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.setting()).isEqualTo("snsClient"));
+    }
+
+    @Test
+    void retryDelaysOutOfOrderAreRefusedAtBuild() {
+        assertThatThrownBy(() -> AwsTransport.builder().region("us-east-1").retryBaseDelay(Duration.ofSeconds(2))
+                .retryMaxDelay(Duration.ofSeconds(1)).build())
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("retryMaxDelay");
+    }
+}
