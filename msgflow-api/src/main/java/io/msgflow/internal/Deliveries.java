@@ -4,7 +4,9 @@ import io.msgflow.MessageAttribute;
 import io.msgflow.WireFormat;
 import io.msgflow.transport.ReceivedMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,9 +20,23 @@ public final class Deliveries {
     private Deliveries() {
     }
 
-    /** What an SQS receive yields for one message. */
+    /**
+     * What an SQS receive yields for one message.
+     *
+     * @param problems what the transport could not read already (an attribute of unknown type, a
+     *                 body that should have been an envelope); they become the delivery's problem
+     */
     public record SqsDelivery(String queue, String sqsMessageId, String receiptHandle, int receiveCount, Instant sentAt,
-                              String body, Map<String, MessageAttribute> attributes, Optional<String> groupId) {
+                              String body, Map<String, MessageAttribute> attributes, Optional<String> groupId,
+                              List<String> problems) {
+        public SqsDelivery {
+            problems = List.copyOf(problems);
+        }
+
+        public SqsDelivery(String queue, String sqsMessageId, String receiptHandle, int receiveCount, Instant sentAt,
+                           String body, Map<String, MessageAttribute> attributes, Optional<String> groupId) {
+            this(queue, sqsMessageId, receiptHandle, receiveCount, sentAt, body, attributes, groupId, List.of());
+        }
     }
 
     public static ReceivedMessage toReceived(SqsDelivery d, WireFormat wireFormat) {
@@ -31,12 +47,14 @@ public final class Deliveries {
         Optional<String> envelopeId = envelope.map(SnsEnvelope.Unwrapped::messageId).filter(id -> !id.isEmpty());
         String id = wireFormat.idOf(attributes).or(() -> envelopeId).orElse(d.sqsMessageId());
         Optional<String> type = wireFormat.typeOf(attributes);
-        Optional<String> problem = type.isPresent()
-                ? envelope.flatMap(SnsEnvelope.Unwrapped::problem)
-                : Optional.of("no String attribute '" + wireFormat.typeAttribute() + "' with the message type"
-                        + envelope.flatMap(SnsEnvelope.Unwrapped::problem).map(p -> "; " + p).orElse(""));
-        return new ReceivedMessage(d.queue(), id, d.sqsMessageId(), d.receiptHandle(), d.receiveCount(), d.sentAt(), type, body,
-                attributes, d.groupId(), problem);
+        List<String> problems = new ArrayList<>(d.problems());
+        if (type.isEmpty()) {
+            problems.add(0, "no String attribute '" + wireFormat.typeAttribute() + "' with the message type");
+        }
+        envelope.flatMap(SnsEnvelope.Unwrapped::problem).ifPresent(problems::add);
+        Instant sentAt = d.sentAt() != null ? d.sentAt() : envelope.flatMap(SnsEnvelope.Unwrapped::timestamp).orElse(null);
+        return new ReceivedMessage(d.queue(), id, d.sqsMessageId(), d.receiptHandle(), d.receiveCount(), sentAt, type, body,
+                attributes, d.groupId(), problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
     }
 
     /** SQS attributes set on an envelope message after SNS (a dead-letter reason) count too; they win over the envelope's. */

@@ -1,14 +1,10 @@
 package io.msgflow.aws.internal;
 
-import io.msgflow.MessageAttribute;
 import io.msgflow.WireFormat;
-import io.msgflow.internal.SnsEnvelope;
+import io.msgflow.internal.Deliveries;
 import io.msgflow.topology.Delivery;
 import io.msgflow.transport.ReceivedMessage;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -31,35 +27,22 @@ final class ReceivedMessageReader {
     }
 
     ReceivedMessage read(Message sqs) {
-        List<String> problems = new ArrayList<>(0);
         WireAttributes.Decoded decoded = WireAttributes.fromSqs(sqs.messageAttributes());
-        problems.addAll(decoded.problems());
-        Map<String, MessageAttribute> attributes = decoded.attributes();
         String body = sqs.body() == null ? "" : sqs.body();
-        Optional<SnsEnvelope.Unwrapped> envelope = wireFormat.typeOf(attributes).isPresent()
-                ? Optional.empty() : SnsEnvelope.read(body);
-        if (envelope.isPresent()) {
-            SnsEnvelope.Unwrapped e = envelope.get();
-            body = e.message();
-            attributes = e.attributes();
-            e.problem().ifPresent(problems::add);
-        } else if (expectedDelivery == Delivery.ENVELOPE && wireFormat.typeOf(attributes).isEmpty()) {
-            problems.add("queue '" + queue + "' is subscribed without raw delivery, but the body is not a readable SNS envelope");
+        ReceivedMessage received = Deliveries.toReceived(new Deliveries.SqsDelivery(queue, sqs.messageId(), sqs.receiptHandle(),
+                receiveCount(sqs), sentAt(sqs), body, decoded.attributes(),
+                Optional.ofNullable(sqs.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)), decoded.problems()), wireFormat);
+        boolean notUnwrapped = received.body() == body;
+        if (expectedDelivery == Delivery.ENVELOPE && received.type().isEmpty() && notUnwrapped) {
+            return withProblem(received, "queue '" + queue + "' is subscribed without raw delivery, but the body is not a readable SNS envelope");
         }
-        Optional<String> type = wireFormat.typeOf(attributes);
-        if (type.isEmpty()) {
-            problems.add("no message type: the String attribute '" + wireFormat.typeAttribute() + "' is missing");
-        }
-        return new ReceivedMessage(queue, logicalId(attributes, envelope, sqs), sqs.messageId(), sqs.receiptHandle(),
-                receiveCount(sqs), sentAt(sqs, envelope), type, body, attributes,
-                Optional.ofNullable(sqs.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)),
-                problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
+        return received;
     }
 
-    private String logicalId(Map<String, MessageAttribute> attributes, Optional<SnsEnvelope.Unwrapped> envelope, Message sqs) {
-        return wireFormat.idOf(attributes)
-                .or(() -> envelope.map(SnsEnvelope.Unwrapped::messageId).filter(id -> !id.isEmpty()))
-                .orElse(sqs.messageId());
+    private static ReceivedMessage withProblem(ReceivedMessage r, String problem) {
+        String all = r.problem().map(p -> p + "; " + problem).orElse(problem);
+        return new ReceivedMessage(r.queue(), r.id(), r.transportMessageId(), r.receiptHandle(), r.receiveCount(), r.sentAt(), r.type(),
+                r.body(), r.attributes(), r.groupId(), Optional.of(all));
     }
 
     private static int receiveCount(Message sqs) {
@@ -71,15 +54,12 @@ final class ReceivedMessageReader {
         }
     }
 
-    private static Instant sentAt(Message sqs, Optional<SnsEnvelope.Unwrapped> envelope) {
+    private static Instant sentAt(Message sqs) {
         String sent = sqs.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
-        if (sent != null) {
-            try {
-                return Instant.ofEpochMilli(Long.parseLong(sent));
-            } catch (NumberFormatException e) {
-                // fall through to the envelope's timestamp
-            }
+        try {
+            return sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return envelope.flatMap(SnsEnvelope.Unwrapped::timestamp).orElse(null);
     }
 }

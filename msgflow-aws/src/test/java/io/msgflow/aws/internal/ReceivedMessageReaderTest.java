@@ -66,7 +66,7 @@ class ReceivedMessageReaderTest {
         ReceivedMessage d = reader(Delivery.ENVELOPE).read(sqs("{\"Type\":\"Notification\"", Map.of()).build());
 
         assertThat(d.problem()).hasValueSatisfying(p -> assertThat(p)
-                .contains("not a readable SNS envelope").contains("'message_type' is missing"));
+                .contains("not a readable SNS envelope").contains("no String attribute 'message_type' with the message type"));
         assertThat(d.id()).isEqualTo("sqs-id");
         assertThat(d.type()).isEmpty();
     }
