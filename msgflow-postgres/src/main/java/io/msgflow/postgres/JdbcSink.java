@@ -1,0 +1,186 @@
+package io.msgflow.postgres;
+
+import io.msgflow.InvalidConfigurationException;
+import io.msgflow.internal.Check;
+import io.msgflow.postgres.internal.BatchWriter;
+import io.msgflow.postgres.internal.InsertStatement;
+import io.msgflow.postgres.internal.SchemaSql;
+import io.msgflow.postgres.internal.SqlStates;
+import io.msgflow.postgres.internal.Transactions;
+import io.msgflow.sink.Sink;
+import io.msgflow.sink.SinkException;
+import io.msgflow.sink.SinkRecord;
+import io.msgflow.sink.WriteResult;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * A {@link Sink} that writes records into PostgreSQL tables over JDBC, one table per message
+ * type.
+ *
+ * <pre>{@code
+ * JdbcSink sink = JdbcSink.builder(dataSource)
+ *     .table("notification", "notification_messages")
+ *     .table("critical_alert", "critical_alerts")
+ *     .build()
+ *     .createSchemaIfMissing();
+ * WriteResult result = sink.write(records);
+ * }</pre>
+ *
+ * <p><b>Transaction:</b> each {@link #write} takes one connection from the data source and
+ * commits the accepted records of the batch in one transaction; when it throws
+ * {@link SinkException} (connection lost, database down, timeout) the transaction was rolled
+ * back and nothing of the batch is in the tables. <b>Idempotency:</b> on the table's message-id
+ * column, which must be unique: a record whose id is already in its table is reported as a
+ * duplicate and writes nothing, also when another writer commits it concurrently. A message id
+ * is expected to keep its type across deliveries, as msgflow's messages do; idempotency holds
+ * per table. Within one batch the first record of an id is kept. <b>Refusals:</b> a record the
+ * database refuses for what it holds (invalid JSON, a violated constraint, a value out of range)
+ * is reported in {@link WriteResult#rejected()} with the database's reason and the rest of the
+ * batch is committed; a record whose type has no table is rejected the same way, before any I/O.
+ * <b>Ordering:</b> rows are written table by table in name order and by message id within a
+ * table, whatever the order of the batch, so concurrent writers of overlapping batches cannot
+ * deadlock. <b>Threading:</b> thread-safe; concurrent writes use one pooled connection each.
+ */
+public final class JdbcSink implements Sink {
+    private final DataSource dataSource;
+    private final Map<String, TableMapping> tablesByType;
+    private final BatchWriter writer;
+
+    private JdbcSink(Builder b) {
+        this.dataSource = b.dataSource;
+        this.tablesByType = Map.copyOf(b.tablesByType);
+        Map<TableMapping, InsertStatement> statements = new HashMap<>();
+        Map<String, InsertStatement> byType = new HashMap<>();
+        b.tablesByType.forEach((type, mapping) -> byType.put(type, statements.computeIfAbsent(mapping, InsertStatement::new)));
+        this.writer = new BatchWriter(dataSource, byType, b.clock, ceilSeconds(b.statementTimeout));
+    }
+
+    /** A builder of a sink over a data source, normally a pool from {@link DataSources#pooled}. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * Writes a batch in one transaction; see the class comment for the contract.
+     *
+     * @throws SinkException when the batch failed as a whole; nothing of it was written
+     */
+    @Override
+    public WriteResult write(List<SinkRecord> records) {
+        return writer.write(records);
+    }
+
+    /**
+     * Creates the tables of the {@linkplain TableMapping#standard standard layout} (and their
+     * schemas) that do not exist yet, from the DDL in {@code io/msgflow/postgres/message-table.sql},
+     * in one transaction. Tables of custom mappings are left to their owner. Safe to call from
+     * several processes at once.
+     *
+     * @return this sink
+     * @throws SchemaException when the DDL failed; nothing of it was kept
+     */
+    public JdbcSink createSchemaIfMissing() {
+        Set<TableMapping> mappings = new LinkedHashSet<>(tablesByType.values());
+        List<String> tables = new ArrayList<>();
+        mappings.stream().filter(TableMapping::isStandard).forEach(m -> tables.add(m.table()));
+        try {
+            Transactions.run(dataSource, connection -> {
+                SchemaSql.apply(connection, SchemaSql.statements(mappings));
+                connection.commit();
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new SchemaException("cannot create tables " + tables + ": " + SqlStates.describe(e, 500), tables, e);
+        }
+        return this;
+    }
+
+    /** The table mapping of each configured message type. */
+    public Map<String, TableMapping> tablesByType() {
+        return tablesByType;
+    }
+
+    /** Does nothing: the data source belongs to the caller, who closes it. */
+    @Override
+    public void close() {
+    }
+
+    private static int ceilSeconds(Duration d) {
+        return Math.toIntExact(d.getSeconds() + (d.getNano() > 0 ? 1 : 0));
+    }
+
+    /** Builds a {@link JdbcSink}; each setter checks its rule. Not thread-safe. */
+    public static final class Builder {
+        private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+        private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+        private final DataSource dataSource;
+        private final Map<String, TableMapping> tablesByType = new LinkedHashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private Duration statementTimeout = Duration.ofSeconds(30);
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Check.notNull("dataSource", dataSource);
+        }
+
+        /** Records of {@code type} go to {@code table} in the standard layout. */
+        public Builder table(String type, String table) {
+            return table(type, TableMapping.standard(table));
+        }
+
+        /** Records of {@code type} go to a table through a mapping of your own. */
+        public Builder table(String type, TableMapping mapping) {
+            if (type == null || type.isBlank()) {
+                throw new InvalidConfigurationException("type",
+                        "`type` must be a non-blank message type, but was " + (type == null ? "null" : "'" + type + "'"));
+            }
+            Check.notNull("mapping", mapping);
+            if (tablesByType.containsKey(type)) {
+                throw new InvalidConfigurationException("type", "`type` must be mapped once, but '" + type
+                        + "' is already mapped to table '" + tablesByType.get(type).table() + "'");
+            }
+            tablesByType.put(type, mapping);
+            return this;
+        }
+
+        /** The clock of {@code processed_at} and other write-time columns; the system UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Check.notNull("clock", clock);
+            return this;
+        }
+
+        /**
+         * How long one insert statement may run before it is cancelled and the batch fails;
+         * 30 s by default, rounded up to whole seconds.
+         */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = Check.between("statementTimeout", timeout, MIN_TIMEOUT, MAX_TIMEOUT);
+            return this;
+        }
+
+        /** @throws InvalidConfigurationException when no table is configured */
+        public JdbcSink build() {
+            if (tablesByType.isEmpty()) {
+                throw new InvalidConfigurationException("table",
+                        "`table` must be configured for at least one message type, but none was");
+            }
+            return new JdbcSink(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcSink" + Objects.toString(tablesByType);
+    }
+}

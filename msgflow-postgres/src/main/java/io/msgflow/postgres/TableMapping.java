@@ -1,0 +1,191 @@
+package io.msgflow.postgres;
+
+import io.msgflow.InvalidConfigurationException;
+import io.msgflow.internal.Check;
+import io.msgflow.postgres.internal.AttributesJson;
+import io.msgflow.postgres.internal.SqlIdentifier;
+import io.msgflow.sink.SinkRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * How the records of a message type become rows of one table: the table, the column that holds
+ * the message id (it must carry a unique constraint, which is what makes the sink idempotent),
+ * and the other columns with the value each takes from a record.
+ *
+ * <p>{@link #standard(String)} is msgflow's own layout (see {@code message-table.sql}); a
+ * {@link #builder(String)} maps a payload into a table of your own:
+ *
+ * <pre>{@code
+ * TableMapping alerts = TableMapping.builder("alerts_by_host")
+ *     .idColumn("msg_id")
+ *     .column("host", ColumnType.TEXT, r -> Json.tryParse(r.body()).path("host").asText())
+ *     .column("severity", ColumnType.INTEGER, r -> Json.tryParse(r.body()).path("severity").asInt())
+ *     .writeTimeColumn("stored_at")
+ *     .build();
+ * }</pre>
+ *
+ * <p>A value function that throws makes its record rejected (with the column named in the
+ * reason); the rest of the batch is written. Immutable and thread-safe when the value functions
+ * are.
+ */
+public final class TableMapping {
+    /** Column of the message id in the standard layout. */
+    public static final String MESSAGE_ID = "message_id";
+
+    private final String table;
+    private final String idColumn;
+    private final List<Column> columns;
+    private final boolean standard;
+
+    private TableMapping(Builder b, boolean standard) {
+        this.table = b.table;
+        this.idColumn = b.idColumn;
+        this.columns = List.copyOf(b.columns);
+        this.standard = standard;
+    }
+
+    /**
+     * msgflow's layout: {@code id} (identity), {@code message_id} (unique), {@code message_type},
+     * {@code body} (jsonb), {@code attributes} (jsonb), {@code published_at},
+     * {@code processed_at} (the sink clock's time of the write).
+     */
+    public static TableMapping standard(String table) {
+        Builder b = builder(table)
+                .column("message_type", ColumnType.TEXT, SinkRecord::type)
+                .column("body", ColumnType.JSONB, SinkRecord::body)
+                .column("attributes", ColumnType.JSONB, r -> AttributesJson.write(r.attributes()))
+                .column("published_at", ColumnType.TIMESTAMPTZ, SinkRecord::publishedAt)
+                .writeTimeColumn("processed_at");
+        return new TableMapping(b, true);
+    }
+
+    /** A mapping into a table of your own; the id column defaults to {@code message_id}. */
+    public static Builder builder(String table) {
+        return new Builder(table);
+    }
+
+    /** The table name, validated as a (schema-qualified) lower-case SQL identifier. */
+    public String table() {
+        return table;
+    }
+
+    /** The column holding the message id; it must be unique in the table. */
+    public String idColumn() {
+        return idColumn;
+    }
+
+    /** The other columns, in order. */
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** Whether this is msgflow's own layout, whose DDL {@link JdbcSink#createSchemaIfMissing()} applies. */
+    public boolean isStandard() {
+        return standard;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof TableMapping && standard && ((TableMapping) o).standard && table.equals(((TableMapping) o).table);
+    }
+
+    @Override
+    public int hashCode() {
+        return standard ? table.hashCode() : System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "TableMapping{table=" + table + ", idColumn=" + idColumn + ", columns=" + columns + "}";
+    }
+
+    /** One mapped column: its name, its type and where its value comes from. */
+    public static final class Column {
+        private final String name;
+        private final ColumnType type;
+        private final BiFunction<SinkRecord, Instant, ?> value;
+
+        private Column(String name, ColumnType type, BiFunction<SinkRecord, Instant, ?> value) {
+            this.name = name;
+            this.type = type;
+            this.value = value;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public ColumnType type() {
+            return type;
+        }
+
+        /** The value for a record written at {@code writtenAt}; {@code null} makes SQL NULL. */
+        public Object valueOf(SinkRecord record, Instant writtenAt) {
+            return value.apply(record, writtenAt);
+        }
+
+        @Override
+        public String toString() {
+            return name + " " + type.sqlName();
+        }
+    }
+
+    /** Builds a {@link TableMapping}; each setter checks its rule. Not thread-safe. */
+    public static final class Builder {
+        private final String table;
+        private String idColumn = MESSAGE_ID;
+        private final List<Column> columns = new ArrayList<>();
+        private final Set<String> names = new HashSet<>();
+
+        private Builder(String table) {
+            this.table = SqlIdentifier.table("table", table);
+            names.add(idColumn);
+        }
+
+        /** The column that receives the message id; it needs a unique constraint. */
+        public Builder idColumn(String name) {
+            SqlIdentifier.column("idColumn", name);
+            names.remove(idColumn);
+            claim("idColumn", name);
+            this.idColumn = name;
+            return this;
+        }
+
+        /** A column whose value a function takes from the record (its body, attributes, type…). */
+        public Builder column(String name, ColumnType type, Function<SinkRecord, ?> value) {
+            Objects.requireNonNull(value, "value");
+            return add(name, type, (record, writtenAt) -> value.apply(record));
+        }
+
+        /** A {@code timestamptz} column holding the time of the write, read from the sink's clock. */
+        public Builder writeTimeColumn(String name) {
+            return add(name, ColumnType.TIMESTAMPTZ, (record, writtenAt) -> writtenAt);
+        }
+
+        private Builder add(String name, ColumnType type, BiFunction<SinkRecord, Instant, ?> value) {
+            SqlIdentifier.column("column", name);
+            Check.notNull("type", type);
+            claim("column", name);
+            columns.add(new Column(name, type, value));
+            return this;
+        }
+
+        private void claim(String setting, String name) {
+            if (!names.add(name)) {
+                throw new InvalidConfigurationException(setting,
+                        "`" + setting + "` names must be unique in table '" + table + "', but '" + name + "' is mapped twice");
+            }
+        }
+
+        public TableMapping build() {
+            return new TableMapping(this, false);
+        }
+    }
+}

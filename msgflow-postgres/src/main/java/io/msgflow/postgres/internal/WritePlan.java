@@ -1,0 +1,109 @@
+package io.msgflow.postgres.internal;
+
+import io.msgflow.postgres.TableMapping;
+import io.msgflow.sink.SinkRecord;
+import io.msgflow.sink.WriteResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A batch prepared before any I/O: one occurrence per message id, rows grouped by table in a fixed
+ * order (tables by name, rows by id, so concurrent writers take row locks in the same order and
+ * never deadlock), and the records refused up front (unknown type, a failing value function).
+ */
+public final class WritePlan {
+    private static final Comparator<Row> BY_ID = Comparator.comparing(Row::messageId);
+
+    private final List<String> messageIds = new ArrayList<>();
+    private final Map<InsertStatement, List<Row>> rowsByStatement = new HashMap<>();
+    private final List<TableRows> tables = new ArrayList<>();
+    private final Map<String, String> rejected = new HashMap<>();
+
+    private WritePlan() {
+    }
+
+    /** The rows of one insert statement. */
+    public record TableRows(InsertStatement statement, List<Row> rows) {
+    }
+
+    /**
+     * Plans a batch. {@code tablesByType} maps each type to its insert; types that share a table
+     * share one statement instance.
+     */
+    public static WritePlan of(List<SinkRecord> records, Map<String, InsertStatement> tablesByType, Instant writtenAt) {
+        WritePlan plan = new WritePlan();
+        Set<String> seen = new HashSet<>(records.size() * 2);
+        for (SinkRecord record : records) {
+            if (seen.add(record.messageId())) {
+                plan.messageIds.add(record.messageId());
+                plan.add(record, tablesByType, writtenAt);
+            }
+        }
+        plan.rowsByStatement.forEach((statement, rows) -> {
+            rows.sort(BY_ID);
+            plan.tables.add(new TableRows(statement, rows));
+        });
+        plan.tables.sort(Comparator.comparing(t -> t.statement().mapping().table()));
+        return plan;
+    }
+
+    private void add(SinkRecord record, Map<String, InsertStatement> tablesByType, Instant writtenAt) {
+        InsertStatement table = tablesByType.get(record.type());
+        if (table == null) {
+            rejected.put(record.messageId(), "no table is configured for message type '" + record.type()
+                    + "'; configured types: " + new TreeMap<>(tablesByType).keySet());
+            return;
+        }
+        List<TableMapping.Column> columns = table.mapping().columns();
+        String[] values = new String[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            TableMapping.Column column = columns.get(i);
+            try {
+                values[i] = ColumnText.of(column.type(), column.valueOf(record, writtenAt));
+            } catch (RuntimeException e) {
+                rejected.put(record.messageId(), "the value of column '" + column.name() + "' of table '" + table.mapping().table()
+                        + "' could not be computed: " + e);
+                return;
+            }
+        }
+        rowsByStatement.computeIfAbsent(table, t -> new ArrayList<>()).add(new Row(record.messageId(), values));
+    }
+
+    /** Distinct message ids of the batch, in first-seen order. */
+    public List<String> messageIds() {
+        return messageIds;
+    }
+
+    /** The rows to insert, table by table in the order to write them. */
+    public List<TableRows> tables() {
+        return tables;
+    }
+
+    /** Names of the tables the batch writes to. */
+    public List<String> tableNames() {
+        List<String> names = new ArrayList<>();
+        tables.forEach(t -> names.add(t.statement().mapping().table()));
+        return names;
+    }
+
+    /** The outcome once the database has inserted {@code inserted} and refused {@code refused}. */
+    public WriteResult result(Set<String> inserted, Map<String, String> refused) {
+        Map<String, String> allRejected = new LinkedHashMap<>(rejected);
+        allRejected.putAll(refused);
+        Set<String> duplicates = new HashSet<>();
+        for (String id : messageIds) {
+            if (!inserted.contains(id) && !allRejected.containsKey(id)) {
+                duplicates.add(id);
+            }
+        }
+        return new WriteResult(inserted, duplicates, allRejected);
+    }
+}

@@ -1,0 +1,30 @@
+package io.msgflow.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The pool is configured without connecting: a database that is down must not stop the application from starting. */
+class DataSourcesTest {
+
+    @Test
+    void poolIsSizedForItsWritersAndInManualCommitMode() {
+        PostgresCredentials credentials = PostgresCredentials.fromJdbcUrl("jdbc:postgresql://127.0.0.1:1/app?user=u&password=pw");
+        PoolOptions options = PoolOptions.builder().concurrentWriters(4).connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(90)).applicationName("orders").build();
+
+        try (HikariDataSource pool = DataSources.pooled(credentials, options)) {
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(4);
+            assertThat(pool.getMinimumIdle()).isEqualTo(4);
+            assertThat(pool.isAutoCommit()).isFalse();
+            assertThat(pool.getConnectionTimeout()).isEqualTo(2_000);
+            assertThat(pool.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:1/app");
+            assertThat(pool.getUsername()).isEqualTo("u");
+            assertThat(pool.getPassword()).isEqualTo("pw");
+            assertThat(pool.getDataSourceProperties()).containsEntry("ApplicationName", "orders")
+                    .containsEntry("socketTimeout", 90L).containsEntry("connectTimeout", 2L);
+        }
+    }
+}
