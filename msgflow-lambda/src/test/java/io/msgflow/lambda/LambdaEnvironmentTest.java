@@ -1,0 +1,139 @@
+package io.msgflow.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.msgflow.InvalidConfigurationException;
+import io.msgflow.TransportException;
+import io.msgflow.postgres.PostgresCredentials;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** Database credentials in both modes; AWS mode against a Secrets Manager answering on loopback over real HTTP. */
+class LambdaEnvironmentTest {
+    private static final String PASSWORD = "pa55-w0rd-never-shown";
+    private static final String SECRET = "{\"host\":\"db.example.internal\",\"port\":5432,\"username\":\"app\",\"password\":\""
+            + PASSWORD + "\",\"database\":\"messages\"}";
+
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private HttpServer secretsManager;
+    private volatile int status = 200;
+    private volatile String answer = "{\"Name\":\"prod/db\",\"SecretString\":" + quote(SECRET) + ",\"VersionId\":\"v1\"}";
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @BeforeEach
+    void startSecretsManager() throws IOException {
+        secretsManager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        secretsManager.createContext("/", exchange -> {
+            requests.add(exchange.getRequestHeaders().getFirst("X-Amz-Target") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        secretsManager.start();
+    }
+
+    @AfterEach
+    void stop() {
+        secretsManager.stop(0);
+    }
+
+    private LambdaEnvironment awsEnvironment(String secretName) {
+        LambdaConfig.Builder config = LambdaConfig.builder().mode(LambdaMode.AWS).region("eu-west-1")
+                .endpoint(URI.create("http://127.0.0.1:" + secretsManager.getAddress().getPort()))
+                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        if (secretName != null) {
+            config.dbSecretName(secretName);
+        }
+        return LambdaEnvironment.fromConfig(config.build());
+    }
+
+    @Test
+    void awsModeReadsTheSecretOncePerContainer() {
+        try (LambdaEnvironment environment = awsEnvironment("prod/db")) {
+            PostgresCredentials first = environment.databaseCredentials();
+            PostgresCredentials second = environment.databaseCredentials();
+
+            assertThat(first.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.internal:5432/messages");
+            assertThat(first.username()).contains("app");
+            assertThat(second).isSameAs(first);
+            assertThat(requests).singleElement().satisfies(r -> assertThat(r)
+                    .startsWith("secretsmanager.GetSecretValue").contains("\"SecretId\":\"prod/db\""));
+            assertThat(first.toString()).doesNotContain(PASSWORD);
+            assertThat(environment.toString()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aSecretSecretsManagerCannotFindIsNamed() {
+        status = 400;
+        answer = "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the specified secret.\"}";
+
+        try (LambdaEnvironment environment = awsEnvironment("prod/missing")) {
+            assertThatThrownBy(environment::databaseCredentials).isInstanceOf(TransportException.class)
+                    .hasMessage("secret 'prod/missing': GetSecretValue failed: ResourceNotFoundException: Secrets Manager can't find the"
+                            + " specified secret.");
+        }
+    }
+
+    @Test
+    void anIncompleteSecretIsRefusedWithoutShowingIt() {
+        answer = "{\"SecretString\":" + quote("{\"host\":\"db\",\"username\":\"app\",\"password\":\"" + PASSWORD + "\"}") + "}";
+
+        try (LambdaEnvironment environment = awsEnvironment("prod/db")) {
+            assertThatThrownBy(environment::databaseCredentials).isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("`database` must be set").hasMessageNotContaining(PASSWORD);
+        }
+    }
+
+    @Test
+    void awsModeWithoutASecretNameNamesTheVariable() {
+        try (LambdaEnvironment environment = awsEnvironment(null)) {
+            assertThatThrownBy(environment::databaseCredentials).isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessage("environment variable `DB_SECRET_NAME` must be set (the Secrets Manager secret with the database"
+                            + " credentials, in AWS mode), but was missing");
+            assertThat(requests).isEmpty();
+        }
+    }
+
+    @Test
+    void localModeReadsThePlainVariables() {
+        LambdaConfig config = LambdaConfig.fromEnvironment(Map.of("ENVIRONMENT", "local", "AWS_REGION", "us-east-1",
+                "DB_HOST", "127.0.0.1", "DB_PORT", "5433", "DB_USER", "app", "DB_PASSWORD", PASSWORD, "DB_NAME", "messages"));
+
+        try (LambdaEnvironment environment = LambdaEnvironment.fromConfig(config)) {
+            assertThat(environment.databaseCredentials().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/messages");
+            assertThat(environment.databaseCredentials().toString()).doesNotContain(PASSWORD);
+        }
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void localModeNamesAMissingVariable() {
+        LambdaConfig config = LambdaConfig.fromEnvironment(Map.of("ENVIRONMENT", "local", "AWS_REGION", "us-east-1", "DB_HOST", "db"));
+
+        try (LambdaEnvironment environment = LambdaEnvironment.fromConfig(config)) {
+            assertThatThrownBy(environment::databaseCredentials).isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("`DB_NAME`");
+        }
+    }
+}
