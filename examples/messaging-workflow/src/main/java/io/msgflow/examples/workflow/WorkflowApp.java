@@ -1,0 +1,74 @@
+package io.msgflow.examples.workflow;
+
+import io.msgflow.InvalidConfigurationException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local run of the workflow ({@code ./run-example}): publishes sample notifications and
+ * critical alerts, fans them out through the in-memory SNS/SQS (or the AWS transport with
+ * {@code --endpoint}), processes both queues in parallel into PostgreSQL (embedded, or
+ * {@code --jdbc-url}) and prints a summary per type. {@code --help} lists the options.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} when every published message is a row in the table of its type,
+ * {@value #EXIT_FAILED} when the run failed (with the reason on standard error),
+ * {@value #EXIT_USAGE} for bad options. The summary goes to standard output; progress lines of
+ * large runs and errors go to standard error.
+ */
+public final class WorkflowApp {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    private static final int MAX_CAUSES = 3;
+
+    private WorkflowApp() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.getenv(), System.out, System.err, Clock.systemUTC()));
+    }
+
+    /**
+     * Runs the app as {@link #main} does, without exiting.
+     *
+     * @param environment the process environment ({@code PGPASSWORD}, AWS credentials variables)
+     * @return the exit code
+     */
+    public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args, environment);
+        } catch (InvalidConfigurationException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Run with --help for the options.");
+            return EXIT_USAGE;
+        }
+        if (options.action() == AppOptions.Action.HELP) {
+            out.print(AppOptions.USAGE);
+            return EXIT_OK;
+        }
+        try (Database database = Database.open(options); Transport transport = Transport.open(options, environment)) {
+            RunSummary summary = new WorkflowRun(transport.transport(), transport.depth(), database.pool(), clock, err)
+                    .run(options.count(), transport.label(), database.label());
+            SummaryPrinter.print(summary, out);
+            return summary.succeeded() ? EXIT_OK : EXIT_FAILED;
+        } catch (RuntimeException e) {
+            err.println("error: the workflow failed: " + describe(e));
+            return EXIT_FAILED;
+        }
+    }
+
+    /** The message and the first causes' messages, which name what failed. */
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        Throwable cause = failure.getCause();
+        for (int i = 0; i < MAX_CAUSES && cause != null && cause != failure; i++, cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append("; caused by ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
+    }
+}
