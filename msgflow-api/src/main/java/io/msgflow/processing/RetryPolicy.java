@@ -3,6 +3,7 @@ package io.msgflow.processing;
 import io.msgflow.internal.Check;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Backoff for failed messages: exponential in the receive count, with full jitter, capped.
@@ -50,20 +51,30 @@ public final class RetryPolicy {
 
     /** The visibility delay before the next attempt of a message that failed on receive {@code receiveCount}. */
     public Duration delayAfter(int receiveCount) {
-        double exponential = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, receiveCount - 1));
-        long capped = (long) Math.min(exponential, maxDelay.toMillis());
-        long millis;
+        return delayAfter(receiveCount, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * The delay after failed attempt {@code attempt}, with the jitter drawn from {@code random}
+     * (values in [0, 1)): exact for tests, and shared by every retry loop of msgflow.
+     */
+    public Duration delayAfter(int attempt, DoubleSupplier random) {
+        long ceiling = ceiling(attempt).toNanos();
         switch (jitter) {
             case FULL:
-                millis = ThreadLocalRandom.current().nextLong(capped + 1);
-                break;
+                return Duration.ofNanos((long) (random.getAsDouble() * ceiling));
             case EQUAL:
-                millis = capped / 2 + ThreadLocalRandom.current().nextLong(capped - capped / 2 + 1);
-                break;
+                long half = ceiling / 2;
+                return Duration.ofNanos(half + (long) (random.getAsDouble() * (ceiling - half)));
             default:
-                millis = capped;
+                return Duration.ofNanos(ceiling);
         }
-        return Duration.ofMillis(millis);
+    }
+
+    /** The exponential delay after failed attempt {@code attempt}, before jitter, capped at {@code maxDelay}. */
+    public Duration ceiling(int attempt) {
+        double exponential = initialDelay.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));
+        return exponential >= maxDelay.toNanos() ? maxDelay : Duration.ofNanos((long) exponential);
     }
 
     /** Whether a message that failed on receive {@code receiveCount} has used up its attempts. */

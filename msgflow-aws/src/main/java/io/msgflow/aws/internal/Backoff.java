@@ -1,17 +1,20 @@
 package io.msgflow.aws.internal;
 
 import io.msgflow.TransportException;
+import io.msgflow.processing.RetryPolicy;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /** Waits between attempts as {@link RetrySettings} say. Thread-safe. */
 public final class Backoff {
     private final RetrySettings settings;
+    private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
 
     public Backoff(RetrySettings settings, Sleeper sleeper, DoubleSupplier random) {
         this.settings = settings;
+        this.policy = settings.policy();
         this.sleeper = sleeper;
         this.random = random;
     }
@@ -22,9 +25,7 @@ public final class Backoff {
 
     /** The wait after failed attempt {@code attempt}: between half and all of its ceiling. */
     public Duration delayAfter(int attempt) {
-        long ceiling = settings.ceiling(attempt).toNanos();
-        long half = ceiling / 2;
-        return Duration.ofNanos(half + (long) (random.getAsDouble() * (ceiling - half)));
+        return policy.delayAfter(attempt, random);
     }
 
     /**

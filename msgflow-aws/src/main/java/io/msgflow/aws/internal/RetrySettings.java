@@ -1,6 +1,7 @@
 package io.msgflow.aws.internal;
 
 import io.msgflow.internal.Check;
+import io.msgflow.processing.RetryPolicy;
 import java.time.Duration;
 
 /**
@@ -18,10 +19,14 @@ public record RetrySettings(int maxAttempts, Duration baseDelay, Duration maxDel
         Check.between("retryMaxDelay", maxDelay, baseDelay, Duration.ofMinutes(1));
     }
 
+    /** The same backoff as every retry loop of msgflow: doubling, equal jitter, capped. */
+    public RetryPolicy policy() {
+        return RetryPolicy.builder().initialDelay(baseDelay).maxDelay(maxDelay).multiplier(2).maxAttempts(maxAttempts)
+                .jitter(RetryPolicy.Jitter.EQUAL).build();
+    }
+
     /** The ceiling of the wait after failed attempt {@code attempt}. */
     public Duration ceiling(int attempt) {
-        int doublings = Math.min(attempt - 1, 20);
-        Duration grown = baseDelay.multipliedBy(1L << doublings);
-        return grown.compareTo(maxDelay) > 0 ? maxDelay : grown;
+        return policy().ceiling(attempt);
     }
 }
