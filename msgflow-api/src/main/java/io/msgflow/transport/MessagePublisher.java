@@ -3,6 +3,7 @@ package io.msgflow.transport;
 import io.msgflow.Message;
 import io.msgflow.MessageLimits;
 import io.msgflow.internal.Batches;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -38,11 +39,11 @@ public interface MessagePublisher extends AutoCloseable {
      * message gets its own outcome. All messages are validated before the first request.
      */
     default PublishResult publishAll(Collection<Message> messages) {
-        PublishResult result = PublishResult.empty();
+        List<PublishResult> results = new ArrayList<>();
         for (List<Message> chunk : Batches.chunk(messages, this::sizeInBytes)) {
-            result = result.plus(publishBatch(chunk));
+            results.add(publishBatch(chunk));
         }
-        return result;
+        return PublishResult.concat(results);
     }
 
     /** Size on the wire of a message, as the batch limit counts it. */

@@ -14,6 +14,18 @@ public record OperationResult(List<ReceivedMessage> succeeded, List<EntryFailure
         return failed.isEmpty();
     }
 
+    /** All results in order, in one pass: linear in the number of entries. */
+    public static OperationResult concat(List<OperationResult> results) {
+        List<ReceivedMessage> ok = new ArrayList<>();
+        List<EntryFailure> ko = new ArrayList<>();
+        for (OperationResult r : results) {
+            ok.addAll(r.succeeded);
+            ko.addAll(r.failed);
+        }
+        return new OperationResult(ok, ko);
+    }
+
+    /** This result followed by another; to merge many, use {@link #concat(List)}. */
     public OperationResult plus(OperationResult other) {
         List<ReceivedMessage> ok = new ArrayList<>(succeeded);
         ok.addAll(other.succeeded);

@@ -16,7 +16,18 @@ public record PublishResult(List<PublishReceipt> successful, List<PublishFailure
         return failed.isEmpty();
     }
 
-    /** Merges chunk results in order. */
+    /** All results in order, in one pass: linear in the number of entries. */
+    public static PublishResult concat(List<PublishResult> results) {
+        List<PublishReceipt> ok = new java.util.ArrayList<>();
+        List<PublishFailure> ko = new java.util.ArrayList<>();
+        for (PublishResult r : results) {
+            ok.addAll(r.successful);
+            ko.addAll(r.failed);
+        }
+        return new PublishResult(ok, ko);
+    }
+
+    /** This result followed by another; to merge many, use {@link #concat(List)}. */
     public PublishResult plus(PublishResult other) {
         List<PublishReceipt> ok = new java.util.ArrayList<>(successful);
         ok.addAll(other.successful);

@@ -99,20 +99,21 @@ abstract class BatchPublisher implements MessagePublisher {
     public PublishResult publishAll(Collection<Message> messages) {
         messages.forEach(this::validate);
         List<List<Message>> chunks = Batches.chunk(messages, this::sizeInBytes);
-        PublishResult result = PublishResult.empty();
+        List<PublishResult> results = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             try {
-                result = result.plus(send(chunks.get(i)));
+                results.add(send(chunks.get(i)));
             } catch (ResourceNotFoundException e) {
                 throw e;
             } catch (MsgflowException e) {
                 if (i == 0) {
                     throw e;
                 }
-                return result.plus(failedAll(chunks.subList(i, chunks.size()), e));
+                results.add(failedAll(chunks.subList(i, chunks.size()), e));
+                break;
             }
         }
-        return result;
+        return PublishResult.concat(results);
     }
 
     private PublishResult send(List<Message> messages) {

@@ -55,11 +55,12 @@ final class DeadLetterMove {
                 refused.add(new EntryFailure(d.message(), REFUSED, "not moved to dead-letter queue '" + dlq.name() + "': " + e.getMessage()));
             }
         }
-        OperationResult result = new OperationResult(List.of(), refused);
+        List<OperationResult> results = new ArrayList<>();
+        results.add(new OperationResult(List.of(), refused));
         for (List<Copy> chunk : Batches.chunk(copies, Copy::size)) {
-            result = result.plus(sendChunk(chunk));
+            results.add(sendChunk(chunk));
         }
-        return result;
+        return OperationResult.concat(results);
     }
 
     private Copy copy(DeadLetter d) {

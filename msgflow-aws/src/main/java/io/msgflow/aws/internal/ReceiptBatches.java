@@ -29,20 +29,21 @@ final class ReceiptBatches {
     OperationResult run(Collection<ReceivedMessage> messages,
                         Function<Map<String, ReceivedMessage>, BatchRetrier.Attempt<Boolean>> call) {
         List<List<ReceivedMessage>> chunks = Batches.chunk(messages, m -> 0);
-        OperationResult result = OperationResult.empty();
+        List<OperationResult> results = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             try {
-                result = result.plus(runOne(chunks.get(i), call));
+                results.add(runOne(chunks.get(i), call));
             } catch (ResourceNotFoundException e) {
                 throw e;
             } catch (MsgflowException e) {
                 if (i == 0) {
                     throw e;
                 }
-                return result.plus(failedAll(chunks.subList(i, chunks.size()), e));
+                results.add(failedAll(chunks.subList(i, chunks.size()), e));
+                break;
             }
         }
-        return result;
+        return OperationResult.concat(results);
     }
 
     private OperationResult runOne(List<ReceivedMessage> chunk,
