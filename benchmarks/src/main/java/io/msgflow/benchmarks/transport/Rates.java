@@ -13,30 +13,33 @@ public final class Rates {
     }
 
     public double median() {
-        List<Double> sorted = sorted();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return median(perSecond);
     }
 
     public double min() {
-        return sorted().get(0);
+        return Collections.min(measured(perSecond));
     }
 
     public double max() {
-        List<Double> sorted = sorted();
-        return sorted.get(sorted.size() - 1);
+        return Collections.max(measured(perSecond));
     }
 
     public int rounds() {
         return perSecond.size();
     }
 
-    private List<Double> sorted() {
-        if (perSecond.isEmpty()) {
+    /** The median of some values, at least one. */
+    public static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(measured(values));
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static List<Double> measured(List<Double> values) {
+        if (values.isEmpty()) {
             throw new IllegalStateException("no round was measured");
         }
-        List<Double> sorted = new ArrayList<>(perSecond);
-        Collections.sort(sorted);
-        return sorted;
+        return values;
     }
 }

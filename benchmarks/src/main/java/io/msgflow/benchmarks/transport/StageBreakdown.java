@@ -12,6 +12,7 @@ import io.msgflow.processing.MessageProcessor;
 import io.msgflow.topology.Topology;
 import io.msgflow.transport.MessageSource;
 import io.msgflow.transport.ReceivedMessage;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +25,14 @@ import java.util.concurrent.ArrayBlockingQueue;
  * Where the time of the in-memory end-to-end run goes: the same messages through one stage at a
  * time on one thread (publish all; receive all, leaving them in flight; process every batch
  * without settling it; acknowledge every batch), next to the baseline's stages (put all, poll
- * all) and to decoding alone, the work both share. Microseconds per message, median of the rounds.
+ * all) and to the handler work alone (decode, checksum), which both do. Microseconds and bytes
+ * allocated per message (the allocations do not depend on the machine's load), median of the rounds.
  */
 public final class StageBreakdown {
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private final Map<String, Rates> stages = new LinkedHashMap<>();
+    private final Map<String, List<Double>> allocations = new LinkedHashMap<>();
 
     private StageBreakdown() {
     }
@@ -56,9 +61,9 @@ public final class StageBreakdown {
             transport.provision(topology);
             List<MessageSource> sources = List.of(transport.source(topology, BenchMessages.notifications(suffix)),
                     transport.source(topology, BenchMessages.alerts(suffix)));
-            long start = System.nanoTime();
+            Mark start = Mark.now();
             int refused = Publishing.BATCH_BY_BATCH.publish(transport.publisher(topology), messages);
-            long published = System.nanoTime();
+            Mark published = Mark.now();
             List<List<ReceivedMessage>> batches = new ArrayList<>();
             List<MessageSource> batchSources = new ArrayList<>();
             for (MessageSource source : sources) {
@@ -67,29 +72,30 @@ public final class StageBreakdown {
                     batchSources.add(source);
                 }
             }
-            long received = System.nanoTime();
+            Mark received = Mark.now();
             List<BatchResult> results = new ArrayList<>(batches.size());
             batches.forEach(b -> results.add(processor.process(b)));
-            long processed = System.nanoTime();
+            Mark processed = Mark.now();
             int failed = 0;
             for (int i = 0; i < results.size(); i++) {
                 failed += batchSources.get(i).acknowledge(results.get(i).acked()).failed().size();
             }
-            long acknowledged = System.nanoTime();
+            Mark acknowledged = Mark.now();
             InMemoryPipeline.check(refused == 0 && failed == 0, refused + " publishes and " + failed + " acknowledgements failed");
-            add("msgflow: publish (filter by type, enqueue)", messages.size(), published - start);
-            add("msgflow: receive", messages.size(), received - published);
-            add("msgflow: process (build the Message, decode, handler)", messages.size(), processed - received);
-            add("msgflow: acknowledge", messages.size(), acknowledged - processed);
-            add("msgflow: all four", messages.size(), acknowledged - start);
+            add("msgflow: publish (filter by type, enqueue)", messages.size(), start, published);
+            add("msgflow: receive", messages.size(), published, received);
+            add("msgflow: process (build the Message, decode, handler)", messages.size(), received, processed);
+            add("msgflow: acknowledge", messages.size(), processed, acknowledged);
+            add("msgflow: all four", messages.size(), start, acknowledged);
         }
         InMemoryPipeline.checkHandled(checksum, messages.size(), 1);
-        long start = System.nanoTime();
-        long sum = 0;
+        Checksum decoded = new Checksum();
+        Mark start = Mark.now();
         for (Message m : messages) {
-            sum += BenchMessages.CODEC.decode(m).hashCode();
+            decoded.add(BenchMessages.CODEC.decode(m));
         }
-        add("decode alone (shared by both)", messages.size(), System.nanoTime() - start + (sum == 1 ? 1 : 0));
+        add("decode and checksum alone (the work both do)", messages.size(), start, Mark.now());
+        InMemoryPipeline.checkHandled(decoded, messages.size(), 1);
     }
 
     private static Object add(Checksum checksum, Object payload) {
@@ -99,28 +105,37 @@ public final class StageBreakdown {
 
     private void baseline(List<Message> messages) throws InterruptedException {
         ArrayBlockingQueue<Message> queue = new ArrayBlockingQueue<>(messages.size());
-        long start = System.nanoTime();
+        Mark start = Mark.now();
         for (Message m : messages) {
             queue.put(m);
         }
-        long filled = System.nanoTime();
+        Mark filled = Mark.now();
         int taken = 0;
         while (queue.poll() != null) {
             taken++;
         }
-        long drained = System.nanoTime();
+        Mark drained = Mark.now();
         InMemoryPipeline.check(taken == messages.size(), "took " + taken + " of " + messages.size());
-        add("ArrayBlockingQueue: put", messages.size(), filled - start);
-        add("ArrayBlockingQueue: poll", messages.size(), drained - filled);
+        add("ArrayBlockingQueue: put", messages.size(), start, filled);
+        add("ArrayBlockingQueue: poll", messages.size(), filled, drained);
     }
 
-    private void add(String stage, int messages, long nanos) {
-        stages.computeIfAbsent(stage, s -> new Rates()).add(messages, nanos);
+    /** A point in time and the bytes this thread had allocated by then. */
+    private record Mark(long nanos, long allocatedBytes) {
+        static Mark now() {
+            return new Mark(System.nanoTime(), THREADS.getCurrentThreadAllocatedBytes());
+        }
+    }
+
+    private void add(String stage, int messages, Mark from, Mark to) {
+        stages.computeIfAbsent(stage, s -> new Rates()).add(messages, to.nanos() - from.nanos());
+        allocations.computeIfAbsent(stage, s -> new ArrayList<>()).add((double) (to.allocatedBytes() - from.allocatedBytes()) / messages);
     }
 
     private String table() {
-        MarkdownTable table = new MarkdownTable("stage", "µs per message (median)", "rounds");
-        stages.forEach((stage, rates) -> table.row(stage, decimal(1e6 / rates.median(), 3), rates.rounds()));
+        MarkdownTable table = new MarkdownTable("stage", "µs per message (median)", "bytes allocated per message (median)", "rounds");
+        stages.forEach((stage, rates) -> table.row(stage, decimal(1e6 / rates.median(), 3),
+                MarkdownTable.number(Rates.median(allocations.get(stage))), rates.rounds()));
         return table.text();
     }
 }
