@@ -194,7 +194,7 @@ abstract class ReliabilityScenarios {
             poison.put(unknown, "unknown message type 'invoice'");
         }
         assertThat(setup.transport().queueSender(topology, work).publishAll(unknownTypes).failed()).isEmpty();
-        unknownTypes.forEach(m -> publishedIds.add(m.id()));
+        publishedIds.addAll(ids(unknownTypes));
 
         drive(processor(immediateRetries()));
 
@@ -235,7 +235,7 @@ abstract class ReliabilityScenarios {
     private void publish(List<Message> messages) {
         PublishResult result = setup.transport().publisher(topology).publishAll(messages);
         assertThat(result.failed()).as("messages the topic refused").isEmpty();
-        messages.forEach(m -> publishedIds.add(m.id()));
+        publishedIds.addAll(ids(messages));
     }
 
     private MessageSource source() {
@@ -353,6 +353,13 @@ abstract class ReliabilityScenarios {
     private static String reasonOf(ReceivedMessage deadLetter) {
         MessageAttribute reason = deadLetter.attributes().get(MessageSource.DEAD_LETTER_REASON_ATTRIBUTE);
         return reason == null ? null : reason.stringValue();
+    }
+
+    /** The ids of messages, to record them in one go: adding one by one would copy the whole list each time. */
+    private static List<String> ids(List<Message> messages) {
+        List<String> ids = new ArrayList<>(messages.size());
+        messages.forEach(m -> ids.add(m.id()));
+        return ids;
     }
 
     private static List<Message> everyNth(List<Message> messages, int n) {
