@@ -16,49 +16,65 @@ public final class MessageRules {
     private MessageRules() {
     }
 
-    /** Rules of a message on its own: type, attribute names and count, FIFO ids. */
+    /** Rules of a message on its own: type, attribute names and count, FIFO ids. Builds no text unless a rule is broken. */
     public static void check(Message m) {
-        String resource = "message " + m.id();
         if (m.id().isEmpty()) {
             throw new MessageValidationException("message", "id must not be empty", "''");
         }
         if (m.type() == null || m.type().isBlank()) {
-            throw new MessageValidationException(resource, "type must not be empty", m.type() == null ? "null" : "'" + m.type() + "'");
+            throw new MessageValidationException(resource(m), "type must not be empty", m.type() == null ? "null" : "'" + m.type() + "'");
         }
         if (m.attributes().size() > MessageLimits.MAX_ATTRIBUTES) {
-            throw new MessageValidationException(resource, "at most " + MessageLimits.MAX_ATTRIBUTES + " message attributes",
+            throw new MessageValidationException(resource(m), "at most " + MessageLimits.MAX_ATTRIBUTES + " message attributes",
                     m.attributes().size() + " attributes " + m.attributes().keySet());
         }
-        m.attributes().keySet().forEach(name -> checkAttributeName(resource, name));
-        m.groupId().ifPresent(id -> checkFifoId(resource, "message group id", id));
-        m.deduplicationId().ifPresent(id -> checkFifoId(resource, "deduplication id", id));
+        for (String name : m.attributes().keySet()) {
+            String rule = attributeNameRule(name);
+            if (rule != null) {
+                throw new MessageValidationException(resource(m), rule, "'" + name + "'");
+            }
+        }
+        m.groupId().filter(id -> !isFifoId(id)).ifPresent(id -> fifoIdBroken(m, "message group id", id));
+        m.deduplicationId().filter(id -> !isFifoId(id)).ifPresent(id -> fifoIdBroken(m, "deduplication id", id));
+    }
+
+    private static String resource(Message m) {
+        return "message " + m.id();
     }
 
     /** SNS/SQS attribute-name rules. */
     public static void checkAttributeName(String resource, String name) {
-        String rule = null;
-        if (name.isEmpty() || name.length() > MessageLimits.MAX_ATTRIBUTE_NAME_LENGTH) {
-            rule = "attribute name must be 1 to 256 characters";
-        } else if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-            rule = "attribute name may contain only A-Z, a-z, 0-9, underscore, hyphen and period";
-        } else if (name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
-            rule = "attribute name must not start or end with a period or contain two periods in a row";
-        } else {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("aws.") || lower.startsWith("amazon.")) {
-                rule = "attribute name must not start with the reserved prefixes 'AWS.' or 'Amazon.'";
-            }
-        }
+        String rule = attributeNameRule(name);
         if (rule != null) {
             throw new MessageValidationException(resource, rule, "'" + name + "'");
         }
     }
 
-    private static void checkFifoId(String resource, String what, String id) {
-        if (id.isEmpty() || id.length() > MessageLimits.MAX_FIFO_ID_LENGTH || !FIFO_ID.matcher(id).matches()) {
-            throw new MessageValidationException(resource,
-                    what + " must be 1 to 128 printable ASCII characters without spaces", "'" + id + "'");
+    /** The attribute-name rule {@code name} breaks, or null. */
+    private static String attributeNameRule(String name) {
+        if (name.isEmpty() || name.length() > MessageLimits.MAX_ATTRIBUTE_NAME_LENGTH) {
+            return "attribute name must be 1 to 256 characters";
         }
+        if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+            return "attribute name may contain only A-Z, a-z, 0-9, underscore, hyphen and period";
+        }
+        if (name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
+            return "attribute name must not start or end with a period or contain two periods in a row";
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("aws.") || lower.startsWith("amazon.")) {
+            return "attribute name must not start with the reserved prefixes 'AWS.' or 'Amazon.'";
+        }
+        return null;
+    }
+
+    private static boolean isFifoId(String id) {
+        return !id.isEmpty() && id.length() <= MessageLimits.MAX_FIFO_ID_LENGTH && FIFO_ID.matcher(id).matches();
+    }
+
+    private static void fifoIdBroken(Message m, String what, String id) {
+        throw new MessageValidationException(resource(m),
+                what + " must be 1 to 128 printable ASCII characters without spaces", "'" + id + "'");
     }
 
     /** Size as SNS/SQS count it: body plus each attribute's name, data type and value. */
