@@ -1,6 +1,7 @@
 package io.msgflow;
 
 import io.msgflow.internal.MessageRules;
+import io.msgflow.internal.Utf8;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -52,11 +53,7 @@ public final class WireFormat {
 
     /** The attributes as sent: the user's, then type and id. */
     public Map<String, MessageAttribute> wireAttributes(Message message) {
-        if (message.attributes().containsKey(typeAttribute) || message.attributes().containsKey(idAttribute)) {
-            throw new MessageValidationException("message " + message.id(),
-                    "attributes '" + typeAttribute + "' and '" + idAttribute + "' are reserved for the type and id",
-                    "attributes " + message.attributes().keySet());
-        }
+        checkReservedNames(message);
         Map<String, MessageAttribute> wire = new LinkedHashMap<>(message.attributes());
         wire.put(typeAttribute, MessageAttribute.string(message.type()));
         wire.put(idAttribute, MessageAttribute.string(message.id()));
@@ -65,16 +62,36 @@ public final class WireFormat {
 
     /**
      * Checks everything SNS/SQS would refuse: reserved names, attribute count with ours, size.
+     * Builds no attribute map unless a rule is broken.
      *
+     * @return the size on the wire, as {@link #sizeInBytes(Message)}
      * @throws MessageValidationException naming the message, the rule and the value
      */
-    public void validate(Message message) {
-        MessageRules.checkWire("message " + message.id(), message.body(), wireAttributes(message));
+    public int validate(Message message) {
+        checkReservedNames(message);
+        int size = sizeInBytes(message);
+        if (message.attributes().size() + 2 > MessageLimits.MAX_ATTRIBUTES || size > MessageLimits.MAX_MESSAGE_BYTES) {
+            MessageRules.checkWire("message " + message.id(), message.body(), wireAttributes(message));
+        }
+        return size;
     }
 
-    /** Size on the wire: body plus all attributes, as SNS/SQS count it. */
+    /** Size on the wire: body plus all attributes (ours included), as SNS/SQS count it. */
     public int sizeInBytes(Message message) {
-        return MessageRules.sizeInBytes(message.body(), wireAttributes(message));
+        return MessageRules.sizeInBytes(message.body(), message.attributes())
+                + stringAttributeSize(typeAttribute, message.type()) + stringAttributeSize(idAttribute, message.id());
+    }
+
+    private static int stringAttributeSize(String name, String value) {
+        return Utf8.length(name) + Utf8.length(AttributeType.STRING.wireName()) + Utf8.length(value);
+    }
+
+    private void checkReservedNames(Message message) {
+        if (message.attributes().containsKey(typeAttribute) || message.attributes().containsKey(idAttribute)) {
+            throw new MessageValidationException("message " + message.id(),
+                    "attributes '" + typeAttribute + "' and '" + idAttribute + "' are reserved for the type and id",
+                    "attributes " + message.attributes().keySet());
+        }
     }
 
     /** The type carried by wire attributes, if any. */

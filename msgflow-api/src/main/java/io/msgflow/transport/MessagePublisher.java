@@ -46,7 +46,12 @@ public interface MessagePublisher extends AutoCloseable {
         return PublishResult.concat(results);
     }
 
-    /** Size on the wire of a message, as the batch limit counts it. */
+    /**
+     * Size on the wire of a message, as the batch limit counts it. The default
+     * {@link #publishAll} calls it for every message before the first request, so an
+     * implementation that relies on that default checks the message here too
+     * ({@link io.msgflow.WireFormat#validate} returns the size).
+     */
     int sizeInBytes(Message message);
 
     @Override

@@ -65,6 +65,6 @@ final class QueueSender implements MessagePublisher {
 
     @Override
     public int sizeInBytes(Message message) {
-        return wireFormat.sizeInBytes(message);
+        return wireFormat.validate(message);
     }
 }

@@ -43,6 +43,6 @@ final class TopicPublisher implements MessagePublisher {
 
     @Override
     public int sizeInBytes(Message message) {
-        return wireFormat.sizeInBytes(message);
+        return wireFormat.validate(message);
     }
 }
