@@ -1,9 +1,11 @@
 package io.msgflow.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msgflow.MsgflowException;
+import java.io.IOException;
 
 /** The one shared Jackson mapper of msgflow's own JSON (envelopes, attributes, policies). */
 public final class Json {
@@ -30,6 +32,30 @@ public final class Json {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /** Whether the text is exactly one JSON value (whitespace around it allowed, nothing after it). */
+    public static boolean isDocument(String text) {
+        if (text == null) {
+            return false;
+        }
+        try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A body as JSON text for a JSON column: the body itself when it is one JSON document, else a
+     * JSON string holding the body (plain text {@code Disk full} becomes {@code "Disk full"}).
+     */
+    public static String documentOrString(String body) {
+        return isDocument(body) ? body : write(body);
     }
 
     public static boolean isArray(String text) {

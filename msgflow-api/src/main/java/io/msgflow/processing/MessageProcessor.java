@@ -100,10 +100,21 @@ public final class MessageProcessor {
         }
 
         /** Registers the handler of one payload type; the type must be registered with the codec. */
-        @SuppressWarnings("unchecked")
         public <T> Builder on(Class<T> payloadType, MessageHandler<? super T> handler) {
+            return on(codec.typeName(payloadType), payloadType, handler);
+        }
+
+        /**
+         * Registers the handler of one message type, for a Java type the codec serves under
+         * several names (plain text of two types: {@code on("notification", String.class, h)}).
+         */
+        @SuppressWarnings("unchecked")
+        public <T> Builder on(String type, Class<T> payloadType, MessageHandler<? super T> handler) {
             Objects.requireNonNull(handler, "handler");
-            String type = codec.typeName(payloadType);
+            if (!codec.javaType(type).equals(java.util.Optional.of(payloadType))) {
+                throw new io.msgflow.InvalidConfigurationException("handler", "message type '" + type + "' must be registered with the codec for "
+                        + payloadType.getName() + ", but is " + codec.javaType(type).map(Class::getName).orElse("not registered"));
+            }
             if (handlers.putIfAbsent(type, (MessageHandler<Object>) handler) != null) {
                 throw new io.msgflow.InvalidConfigurationException("handler", "message type '" + type + "' has two handlers");
             }

@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  *
  * <p><b>Atomicity:</b> a batch is applied under one lock, all or nothing. <b>Idempotency:</b> on
  * the message id over all types: an id already held is reported as a duplicate and the held
- * record is kept; within a batch the first record of an id is kept. <b>Refusals:</b> like a
- * {@code jsonb} column, a body that is not JSON, or that holds the character U+0000, is rejected
- * with the reason, and the rest of the batch is written. <b>Failures:</b>
+ * record is kept; within a batch the first record of an id is kept. <b>Refusals:</b> like the
+ * {@code jsonb} body of the PostgreSQL sink's standard table, which stores a body that is not
+ * JSON as a JSON string, a body that holds the character U+0000 is rejected with the reason, and
+ * the rest of the batch is written; any other body, JSON or not, is kept as it came. <b>Failures:</b>
  * {@link #failNextWrites(int)} makes writes throw {@link SinkException} as a lost database would,
  * to test retries. <b>Threading:</b> thread-safe.
  *
@@ -69,11 +70,7 @@ public final class InMemorySink implements Sink {
     }
 
     private static String refusal(String body) {
-        JsonNode json = Json.tryParse(body);
-        if (json == null) {
-            return "body is not JSON";
-        }
-        if (holdsNul(json)) {
+        if (holdsNul(Json.tryParse(Json.documentOrString(body)))) {
             return "body holds the character U+0000, which a jsonb column cannot store";
         }
         return null;

@@ -28,7 +28,7 @@ class InMemorySinkCompatibilityTest extends SinkCompatibilityKit {
 
     @Override
     protected SinkRecord refusedRecord(String messageId, String type) {
-        return new SinkRecord(messageId, type, "{\"truncated\": ", Map.of(), Instant.EPOCH);
+        return new SinkRecord(messageId, type, "{\"nul\": \"\\u0000\"}", Map.of(), Instant.EPOCH);
     }
 
     @Override

@@ -78,6 +78,17 @@ class DrainQueueHandlerTest {
     }
 
     @Test
+    void drainsThePlainTextOfTheOldPublisherIntoItsTable() {
+        transport.publisher(topology).publish(Message.builder().id("old-1").type("notification").body("This is a general notification 1.").build());
+
+        DrainResult result = handler().drain(DrainRequest.of(URL), TestContext.plenty());
+
+        assertThat(result.processed()).isEqualTo(1);
+        assertThat(result.deadLettered()).isZero();
+        assertThat(sink.rows("notification")).singleElement().satisfies(r -> assertThat(r.body()).isEqualTo("This is a general notification 1."));
+    }
+
+    @Test
     void stopsBeforeTheDeadlineAndLeavesTheRestForTheNextRun() {
         publishNotifications(45);
         TestContext context = TestContext.until(clock, clock.instant().plusSeconds(30));

@@ -2,6 +2,7 @@ package io.msgflow.postgres;
 
 import io.msgflow.InvalidConfigurationException;
 import io.msgflow.internal.Check;
+import io.msgflow.internal.Json;
 import io.msgflow.postgres.internal.AttributesJson;
 import io.msgflow.postgres.internal.SqlIdentifier;
 import io.msgflow.sink.SinkRecord;
@@ -54,12 +55,14 @@ public final class TableMapping {
     /**
      * msgflow's layout: {@code id} (identity), {@code message_id} (unique), {@code message_type},
      * {@code body} (jsonb), {@code attributes} (jsonb), {@code published_at},
-     * {@code processed_at} (the sink clock's time of the write).
+     * {@code processed_at} (the sink clock's time of the write). A body that is one JSON document
+     * is stored as that JSON value; any other body (plain text, base64 bytes, broken JSON) is stored
+     * as a JSON string holding the text, which {@code body #>> '{}'} reads back as it came.
      */
     public static TableMapping standard(String table) {
         Builder b = builder(table)
                 .column("message_type", ColumnType.TEXT, SinkRecord::type)
-                .column("body", ColumnType.JSONB, SinkRecord::body)
+                .column("body", ColumnType.JSONB, r -> Json.documentOrString(r.body()))
                 .column("attributes", ColumnType.JSONB, r -> AttributesJson.write(r.attributes()))
                 .column("published_at", ColumnType.TIMESTAMPTZ, SinkRecord::publishedAt)
                 .writeTimeColumn("processed_at");

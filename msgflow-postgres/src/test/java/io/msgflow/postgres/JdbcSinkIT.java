@@ -146,11 +146,32 @@ class JdbcSinkIT {
         JdbcSink sink = workflowSink().createSchemaIfMissing();
 
         WriteResult result = sink.write(List.of(record("nul", "notification", "{\"text\":\"a\\u0000b\"}"),
-                record("not-json", "notification", "<xml/>"), record("fine", "notification", "{}")));
+                record("nul-text", "notification", "plain a\u0000b"), record("fine", "notification", "{}")));
 
         assertThat(result.written()).containsExactly("fine");
         assertThat(result.rejected().get("nul")).contains("unsupported Unicode escape sequence").endsWith("(SQLState 22P05)");
-        assertThat(result.rejected().get("not-json")).contains("invalid input syntax for type json").endsWith("(SQLState 22P02)");
+        assertThat(result.rejected().get("nul-text")).contains("unsupported Unicode escape sequence").endsWith("(SQLState 22P05)");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsStoredInTheJsonbColumnAsAJsonStringOfItsText() {
+        JdbcSink sink = workflowSink().createSchemaIfMissing();
+        String[] bodies = {"This is a general notification 1.", "<xml/>", "{\"title\": \"unterminated", "{} {}", "", "AAEC//5/"};
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            records.add(record("text-" + i, "notification", bodies[i]));
+        }
+        records.add(record("json", "notification", "{\"a\": [1, 2]}"));
+
+        WriteResult result = sink.write(records);
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.written()).hasSize(bodies.length + 1);
+        for (int i = 0; i < bodies.length; i++) {
+            assertThat(query("SELECT jsonb_typeof(body) || ':' || (body #>> '{}') FROM notification_messages WHERE message_id = 'text-" + i + "'"))
+                    .isEqualTo("string:" + bodies[i]);
+        }
+        assertThat(query("SELECT body::text FROM notification_messages WHERE message_id = 'json'")).isEqualTo("{\"a\": [1, 2]}");
     }
 
     @Test

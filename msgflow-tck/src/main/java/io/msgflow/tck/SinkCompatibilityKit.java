@@ -53,7 +53,8 @@ import org.junit.jupiter.api.Timeout;
  * }</pre>
  *
  * <p>The sink under test must accept the types {@value #NOTIFICATION} and {@value #CRITICAL_ALERT}
- * (the types of the workflow msgflow grew from) and store JSON bodies. Bodies are compared as JSON
+ * (the types of the workflow msgflow grew from) and store JSON bodies and plain-text bodies (as
+ * the text, or as a JSON string holding it). Bodies are compared as JSON
  * values, so a store may normalise whitespace and key order (as PostgreSQL's {@code jsonb} does);
  * publication times are compared to the microsecond.
  */
@@ -279,6 +280,19 @@ public abstract class SinkCompatibilityKit {
 
         assertThat(result.duplicates()).containsExactly(original.messageId());
         assertStored(CRITICAL_ALERT, List.of(original));
+    }
+
+    @Test
+    @DisplayName("a body that is not JSON (plain text from a foreign publisher) is written, not refused, and keeps its text")
+    void plainTextBodyIsWritten() {
+        SinkRecord plain = recordWithBody(NOTIFICATION, "This is a general notification 1.");
+
+        WriteResult result = sink.write(List.of(plain));
+
+        assertThat(result.written()).containsExactly(plain.messageId());
+        SinkRecord stored = stored(NOTIFICATION).get(0);
+        assertThat(json(Json.documentOrString(stored.body()))).as("stored as the text, or as a JSON string holding it")
+                .isEqualTo(json(Json.documentOrString(plain.body())));
     }
 
     // ---------------------------------------------------------------- refusals

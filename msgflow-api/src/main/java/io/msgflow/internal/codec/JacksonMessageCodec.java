@@ -7,46 +7,92 @@ import io.msgflow.InvalidConfigurationException;
 import io.msgflow.Message;
 import io.msgflow.codec.CodecException;
 import io.msgflow.codec.MessageCodec;
+import io.msgflow.codec.PayloadFormat;
 import io.msgflow.codec.TypeNaming;
 import io.msgflow.codec.UnknownMessageTypeException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link MessageCodec} on Jackson. */
+/**
+ * {@link MessageCodec} on Jackson: JSON for records and beans, the body as it is for
+ * {@code String}, base64 for {@code byte[]}. One Java type may serve several message types.
+ */
 public final class JacksonMessageCodec implements MessageCodec {
     private final ObjectMapper mapper;
     private final Map<String, Class<?>> byName = new LinkedHashMap<>();
-    private final Map<Class<?>, String> byType = new LinkedHashMap<>();
+    private final Map<Class<?>, List<String>> byType = new LinkedHashMap<>();
 
     public JacksonMessageCodec(Registry registry, ObjectMapper mapper, TypeNaming naming) {
         this.mapper = mapper != null ? mapper
                 : new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        for (Map.Entry<Class<?>, String> e : registry.entries.entrySet()) {
-            String name = e.getValue() != null ? e.getValue() : naming.typeName(e.getKey());
+        for (Registry.Entry e : registry.entries) {
+            String name = e.typeName() != null ? e.typeName() : naming.typeName(e.javaType());
             if (name == null || name.isBlank()) {
-                throw new InvalidConfigurationException("typeName", "message type name of " + e.getKey().getName() + " must not be empty");
+                throw new InvalidConfigurationException("typeName", "message type name of " + e.javaType().getName() + " must not be empty");
             }
-            Class<?> previous = byName.putIfAbsent(name, e.getKey());
-            if (previous != null) {
+            Class<?> previous = byName.putIfAbsent(name, e.javaType());
+            if (previous != null && previous != e.javaType()) {
                 throw new InvalidConfigurationException("typeName", "message type '" + name + "' is registered for both "
-                        + previous.getName() + " and " + e.getKey().getName());
+                        + previous.getName() + " and " + e.javaType().getName());
             }
-            byType.put(e.getKey(), name);
+            if (previous == null) {
+                byType.computeIfAbsent(e.javaType(), t -> new ArrayList<>(1)).add(name);
+            }
         }
     }
 
     @Override
     public Message encode(Object payload) {
-        String type = typeName(Objects.requireNonNull(payload, "payload").getClass());
-        try {
-            return Message.builder().type(type).body(mapper.writeValueAsString(payload)).build();
-        } catch (JsonProcessingException e) {
-            throw new CodecException(type, "cannot encode " + payload.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+        return encode(typeName(Objects.requireNonNull(payload, "payload").getClass()), payload);
+    }
+
+    @Override
+    public Message encode(String type, Object payload) {
+        Objects.requireNonNull(payload, "payload");
+        Class<?> javaType = byName.get(type);
+        if (javaType == null) {
+            throw new UnknownMessageTypeException(type, byName.keySet());
         }
+        if (!javaType.isInstance(payload)) {
+            throw new CodecException(type, "message type '" + type + "' is registered for " + javaType.getName()
+                    + ", but the payload is a " + payload.getClass().getName(), null);
+        }
+        return Message.builder().type(type).body(encodeBody(type, payload)).build();
+    }
+
+    @Override
+    public String encodeBody(String type, Object value) {
+        Objects.requireNonNull(value, "value");
+        PayloadFormat format = format(type).orElse(PayloadFormat.JSON);
+        if (format == PayloadFormat.TEXT && value instanceof CharSequence) {
+            return PayloadBodies.text(type, (CharSequence) value);
+        }
+        if (format == PayloadFormat.BYTES && value instanceof byte[]) {
+            return PayloadBodies.bytes((byte[]) value);
+        }
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new CodecException(type, "cannot encode " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<PayloadFormat> format(String typeName) {
+        return javaType(typeName).map(JacksonMessageCodec::formatOf);
+    }
+
+    private static PayloadFormat formatOf(Class<?> javaType) {
+        if (javaType == String.class) {
+            return PayloadFormat.TEXT;
+        }
+        return javaType == byte[].class ? PayloadFormat.BYTES : PayloadFormat.JSON;
     }
 
     @Override
@@ -66,15 +112,21 @@ public final class JacksonMessageCodec implements MessageCodec {
         if (javaType == null) {
             throw new UnknownMessageTypeException(type, byName.keySet());
         }
-        return read(type, body, javaType);
+        switch (formatOf(javaType)) {
+            case TEXT:
+                return body;
+            case BYTES:
+                return PayloadBodies.bytes(type, body);
+            default:
+                return read(type, body, javaType);
+        }
     }
 
     @Override
     public <T> T decode(Message message, Class<T> javaType) {
-        String expected = typeName(javaType);
-        if (!expected.equals(message.type())) {
+        if (byName.get(message.type()) != javaType) {
             throw new CodecException(message.type(), "message " + message.id() + " has type '" + message.type()
-                    + "', not '" + expected + "' of " + javaType.getName(), null);
+                    + "', not '" + String.join("' or '", typeNames(javaType)) + "' of " + javaType.getName(), null);
         }
         return javaType.cast(decode(message));
     }
@@ -94,12 +146,21 @@ public final class JacksonMessageCodec implements MessageCodec {
 
     @Override
     public String typeName(Class<?> javaType) {
-        String name = byType.get(javaType);
-        if (name == null) {
+        List<String> names = typeNames(javaType);
+        if (names.size() > 1) {
+            throw new CodecException(null, "Java type " + javaType.getName() + " is registered for message types " + names
+                    + "; name the type: encode(type, payload), or on(type, " + javaType.getSimpleName() + ".class, handler)", null);
+        }
+        return names.get(0);
+    }
+
+    private List<String> typeNames(Class<?> javaType) {
+        List<String> names = byType.get(javaType);
+        if (names == null) {
             throw new CodecException(null, "Java type " + javaType.getName() + " is not registered with the codec; registered: "
                     + byType.keySet().stream().map(Class::getSimpleName).toList(), null);
         }
-        return name;
+        return names;
     }
 
     @Override
@@ -114,10 +175,13 @@ public final class JacksonMessageCodec implements MessageCodec {
 
     /** Registrations collected by the builder, in order. */
     public static final class Registry {
-        private final Map<Class<?>, String> entries = new LinkedHashMap<>();
+        private final List<Entry> entries = new ArrayList<>();
 
         public void add(Class<?> javaType, String typeName) {
-            entries.put(Objects.requireNonNull(javaType, "javaType"), typeName);
+            entries.add(new Entry(Objects.requireNonNull(javaType, "javaType"), typeName));
+        }
+
+        private record Entry(Class<?> javaType, String typeName) {
         }
     }
 }

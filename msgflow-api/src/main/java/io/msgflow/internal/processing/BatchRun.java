@@ -4,7 +4,6 @@ import io.msgflow.Message;
 import io.msgflow.WireFormat;
 import io.msgflow.codec.CodecException;
 import io.msgflow.codec.MessageCodec;
-import io.msgflow.internal.Json;
 import io.msgflow.processing.BatchResult;
 import io.msgflow.processing.MessageContext;
 import io.msgflow.processing.MessageHandler;
@@ -116,11 +115,11 @@ public final class BatchRun {
         return toRecord(message, payload, output);
     }
 
-    private static SinkRecord toRecord(Message message, Object payload, Object output) {
+    private SinkRecord toRecord(Message message, Object payload, Object output) {
         if (output instanceof SinkRecord) {
             return (SinkRecord) output;
         }
-        String body = output == payload || output == message ? message.body() : Json.write(output);
+        String body = output == payload || output == message ? message.body() : codec.encodeBody(message.type(), output);
         return new SinkRecord(message.id(), message.type(), body, message.attributes(), message.timestamp().orElse(null));
     }
 

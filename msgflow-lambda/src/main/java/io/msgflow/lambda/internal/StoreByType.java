@@ -1,9 +1,6 @@
 package io.msgflow.lambda.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.msgflow.Message;
-import io.msgflow.internal.Json;
 import io.msgflow.processing.MessageContext;
 import io.msgflow.processing.MessageHandler;
 import io.msgflow.processing.PermanentFailureException;
@@ -12,12 +9,11 @@ import java.util.Set;
 
 /**
  * The handler of the generic functions: every message whose type has a table goes to the sink as
- * it came. A type without a table, a type other than the one a drain asked for, or a body that is
- * not JSON fails for good, with the reason.
+ * it came, JSON or not (plain text is stored as the sink's table stores text; see
+ * {@code TableMapping.standard}). A type without a table, or a type other than the one a drain
+ * asked for, fails for good, with the reason.
  */
 public final class StoreByType implements MessageHandler<Object> {
-    private static final int MAX_REASON_DETAIL = 200;
-
     private final Set<String> storedTypes;
     private final Optional<String> expectedType;
 
@@ -37,22 +33,6 @@ public final class StoreByType implements MessageHandler<Object> {
             throw new PermanentFailureException("unknown message type '" + message.type() + "' of message " + message.id()
                     + ": no table is configured for it; tables exist for " + storedTypes);
         }
-        checkJson(message);
         return message;
-    }
-
-    private static void checkJson(Message message) {
-        String problem;
-        try {
-            JsonNode node = Json.MAPPER.readTree(message.body());
-            problem = node == null || node.isMissingNode() ? "it is empty" : null;
-        } catch (JsonProcessingException e) {
-            String detail = e.getOriginalMessage();
-            problem = detail.length() > MAX_REASON_DETAIL ? detail.substring(0, MAX_REASON_DETAIL) + "..." : detail;
-        }
-        if (problem != null) {
-            throw new PermanentFailureException("body of message " + message.id() + " (type '" + message.type()
-                    + "') is not valid JSON: " + problem);
-        }
     }
 }
