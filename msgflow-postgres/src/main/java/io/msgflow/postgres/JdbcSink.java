@@ -45,7 +45,7 @@ import javax.sql.DataSource;
  * duplicate and writes nothing, also when another writer commits it concurrently. A message id
  * is expected to keep its type across deliveries, as msgflow's messages do; idempotency holds
  * per table. Within one batch the first record of an id is kept. <b>Refusals:</b> a record the
- * database refuses for what it holds (invalid JSON, a violated constraint, a value out of range)
+ * database refuses for what it holds (a character {@code jsonb} cannot hold, a violated constraint, a value out of range)
  * is reported in {@link WriteResult#rejected()} with the database's reason and the rest of the
  * batch is committed; a record whose type has no table is rejected the same way, before any I/O.
  * <b>Ordering:</b> rows are written table by table in name order and by message id within a

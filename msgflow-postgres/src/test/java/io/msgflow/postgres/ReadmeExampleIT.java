@@ -22,7 +22,7 @@ class ReadmeExampleIT {
         List<SinkRecord> records = List.of(
                 SinkRecord.of(Message.of("notification", "{\"message\":\"backup finished\"}")),
                 SinkRecord.of(Message.of("critical_alert", "{\"message\":\"disk full on web-3\"}")),
-                SinkRecord.of(Message.of("critical_alert", "{\"message\": oops")));
+                SinkRecord.of(Message.of("critical_alert", "{\"message\": \"nul \\u0000 inside\"}")));
 
         // --- README example starts
         try (HikariDataSource pool = DataSources.pooled(credentials, PoolOptions.builder().concurrentWriters(1).build())) {
@@ -39,6 +39,6 @@ class ReadmeExampleIT {
         // --- README example ends
 
         assertThat(deadLetters).containsOnlyKeys(records.get(2).messageId());
-        assertThat(deadLetters.get(records.get(2).messageId())).contains("invalid input syntax for type json");
+        assertThat(deadLetters.get(records.get(2).messageId())).contains("unsupported Unicode escape sequence");
     }
 }
