@@ -16,7 +16,8 @@ import java.util.UUID;
  * the message, so every delivery of the same publication carries the same id; sinks are
  * idempotent on it. The <b>type</b> travels as a message attribute (see {@link WireFormat});
  * {@link #attributes()} are the user's own attributes and never contain the type or id
- * attributes.
+ * attributes; since those two travel as attributes too, a message to publish holds at most
+ * {@value MessageLimits#MAX_USER_ATTRIBUTES} of its own.
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the rules that concern the
  * message alone (non-empty type, attribute names and count, FIFO id lengths); the size limit,
@@ -32,7 +33,7 @@ public final class Message {
     private final String deduplicationId;
     private final Instant timestamp;
 
-    private Message(Builder b) {
+    private Message(Builder b, int maxUserAttributes) {
         this.id = b.id != null ? b.id : UUID.randomUUID().toString();
         this.type = b.type;
         this.body = Objects.requireNonNull(b.body, "body");
@@ -40,7 +41,7 @@ public final class Message {
         this.groupId = b.groupId;
         this.deduplicationId = b.deduplicationId;
         this.timestamp = b.timestamp;
-        MessageRules.check(this);
+        MessageRules.check(this, maxUserAttributes);
     }
 
     public static Builder builder() {
@@ -187,9 +188,25 @@ public final class Message {
             return this;
         }
 
-        /** @throws MessageValidationException when a rule of SNS/SQS is broken */
+        /**
+         * A message to publish: at most {@value MessageLimits#MAX_USER_ATTRIBUTES} user
+         * attributes, since the type and id attributes take two of the ten SNS/SQS allow.
+         *
+         * @throws MessageValidationException when a rule of SNS/SQS is broken
+         */
         public Message build() {
-            return new Message(this);
+            return new Message(this, MessageLimits.MAX_USER_ATTRIBUTES);
+        }
+
+        /**
+         * A message as a transport received it: up to {@value MessageLimits#MAX_ATTRIBUTES} user
+         * attributes, since a message published without msgflow's id attribute may carry more than
+         * a publishable one. Publishing such a message as it is fails the wire check.
+         *
+         * @throws MessageValidationException when a rule of SNS/SQS is broken
+         */
+        public Message buildReceived() {
+            return new Message(this, MessageLimits.MAX_ATTRIBUTES);
         }
     }
 }

@@ -6,6 +6,8 @@ public final class MessageLimits {
     public static final int MAX_MESSAGE_BYTES = 256 * 1024;
     /** Message attributes per message. */
     public static final int MAX_ATTRIBUTES = 10;
+    /** A message's own attributes: the ten less msgflow's type and id attributes. */
+    public static final int MAX_USER_ATTRIBUTES = MAX_ATTRIBUTES - 2;
     /** Entries in one batch call (PublishBatch, SendMessageBatch, DeleteMessageBatch, ...). */
     public static final int MAX_BATCH_ENTRIES = 10;
     /** Sum of the sizes of the messages of one batch call: 256 KiB. */

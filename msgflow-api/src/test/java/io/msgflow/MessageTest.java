@@ -34,12 +34,12 @@ class MessageTest {
     }
 
     @Test
-    void rejectsMoreThanTenAttributes() {
+    void rejectsMoreThanTenAttributesEvenOnAReceivedMessage() {
         Message.Builder b = Message.builder().type("t").body("{}");
         for (int i = 0; i < 11; i++) {
             b.attribute("a" + i, "v");
         }
-        assertThatThrownBy(b::build)
+        assertThatThrownBy(b::buildReceived)
                 .isInstanceOf(MessageValidationException.class)
                 .hasMessageContaining("at most 10 message attributes")
                 .hasMessageContaining("11 attributes");
@@ -115,12 +115,36 @@ class MessageTest {
     }
 
     @Test
-    void countsTheTypeAndIdAttributesTowardTheAttributeLimit() {
+    void theBuilderRefusesMoreUserAttributesThanPublishAllowsBecauseTypeAndIdTakeTwo() {
         Message.Builder b = Message.builder().type("t").body("{}");
         for (int i = 0; i < 9; i++) {
             b.attribute("a" + i, "v");
         }
+        assertThatThrownBy(b::build)
+                .isInstanceOf(MessageValidationException.class)
+                .hasMessageContaining("at most 8 user attributes")
+                .hasMessageContaining("type and id")
+                .hasMessageContaining("9 attributes");
+    }
+
+    @Test
+    void eightUserAttributesArePublishable() {
+        Message.Builder b = Message.builder().type("t").body("{}");
+        for (int i = 0; i < 8; i++) {
+            b.attribute("a" + i, "v");
+        }
         Message m = b.build();
+        assertThat(WireFormat.defaults().wireAttributes(m)).hasSize(10);
+        assertThat(WireFormat.defaults().validate(m)).isPositive();
+    }
+
+    @Test
+    void aReceivedMessageMayCarryUpToTenUserAttributesButCannotBePublishedAsIs() {
+        Message.Builder b = Message.builder().type("t").body("{}");
+        for (int i = 0; i < 9; i++) {
+            b.attribute("a" + i, "v");
+        }
+        Message m = b.buildReceived();
         assertThatThrownBy(() -> WireFormat.defaults().validate(m))
                 .isInstanceOf(MessageValidationException.class)
                 .hasMessageContaining("including msgflow's type and id attributes")

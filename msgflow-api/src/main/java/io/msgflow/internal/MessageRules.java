@@ -16,16 +16,22 @@ public final class MessageRules {
     private MessageRules() {
     }
 
-    /** Rules of a message on its own: type, attribute names and count, FIFO ids. Builds no text unless a rule is broken. */
-    public static void check(Message m) {
+    /**
+     * Rules of a message on its own: type, attribute names and count (at most
+     * {@code maxUserAttributes}), FIFO ids. Builds no text unless a rule is broken.
+     */
+    public static void check(Message m, int maxUserAttributes) {
         if (m.id().isEmpty()) {
             throw new MessageValidationException("message", "id must not be empty", "''");
         }
         if (m.type() == null || m.type().isBlank()) {
             throw new MessageValidationException(resource(m), "type must not be empty", m.type() == null ? "null" : "'" + m.type() + "'");
         }
-        if (m.attributes().size() > MessageLimits.MAX_ATTRIBUTES) {
-            throw new MessageValidationException(resource(m), "at most " + MessageLimits.MAX_ATTRIBUTES + " message attributes",
+        if (m.attributes().size() > maxUserAttributes) {
+            throw new MessageValidationException(resource(m), maxUserAttributes == MessageLimits.MAX_ATTRIBUTES
+                    ? "at most " + MessageLimits.MAX_ATTRIBUTES + " message attributes"
+                    : "at most " + maxUserAttributes + " user attributes (SNS/SQS allow " + MessageLimits.MAX_ATTRIBUTES
+                            + " and msgflow's type and id attributes take two)",
                     m.attributes().size() + " attributes " + m.attributes().keySet());
         }
         for (String name : m.attributes().keySet()) {

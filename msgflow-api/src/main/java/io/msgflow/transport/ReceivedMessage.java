@@ -61,6 +61,6 @@ public record ReceivedMessage(
         Message.Builder b = Message.builder().id(id).type(type.orElseThrow()).body(body).attributes(userAttributes)
                 .timestamp(sentAt);
         groupId.ifPresent(b::groupId);
-        return b.build();
+        return b.buildReceived();
     }
 }

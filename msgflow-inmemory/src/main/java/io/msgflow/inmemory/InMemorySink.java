@@ -9,8 +9,8 @@ import io.msgflow.sink.SinkRecord;
 import io.msgflow.sink.WriteResult;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +27,13 @@ import java.util.stream.Collectors;
  * JSON as a JSON string, a body that holds the character U+0000 is rejected with the reason, and
  * the rest of the batch is written; any other body, JSON or not, is kept as it came. <b>Failures:</b>
  * {@link #failNextWrites(int)} makes writes throw {@link SinkException} as a lost database would,
- * to test retries. <b>Threading:</b> thread-safe.
+ * to test retries. <b>Order:</b> {@link #rows()} lists records in the order they were first
+ * written: batch after batch, and within a batch in the batch's order. <b>Threading:</b> thread-safe.
  *
  * <pre>{@code
  * InMemorySink sink = new InMemorySink();
- * runtime.process(batch, sink);
+ * MessageProcessor processor = MessageProcessor.builder(codec).sink(sink).on(CriticalAlert.class, MessageHandler.store()).build();
+ * processor.processAndSettle(source.receive(10, Duration.ZERO), source);
  * assertThat(sink.rows("critical_alert")).hasSize(2);
  * }</pre>
  */
@@ -56,8 +58,8 @@ public final class InMemorySink implements Sink {
             }
         }
         synchronized (lock) {
-            Set<String> written = new HashSet<>();
-            Set<String> duplicates = new HashSet<>();
+            Set<String> written = new LinkedHashSet<>();
+            Set<String> duplicates = new LinkedHashSet<>();
             accepted.keySet().forEach(id -> (records.containsKey(id) ? duplicates : written).add(id));
             if (failingWrites > 0) {
                 failingWrites--;

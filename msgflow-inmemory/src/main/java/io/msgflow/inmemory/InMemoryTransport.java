@@ -33,9 +33,11 @@ import java.util.regex.Pattern;
  * wakes long polls at once. How an empty long poll ends is set by {@link LongPollWait}.
  * <b>Validation</b> happens before anything is enqueued: a batch with one invalid message
  * enqueues nothing. <b>Threading:</b> thread-safe; each queue has its own lock and no operation
- * locks more than one queue; standard topics publish without locking. Publishers and sources
- * look their topic or queue up on each call: one created before {@link #provision} works once it
- * ran, and calls on a missing one throw {@link ResourceNotFoundException}.
+ * locks more than one queue; standard topics publish without locking. {@link #source} and
+ * {@link #queueSender} refuse at once a queue the topology does not declare (a mistyped name);
+ * publishers and sources look their topic or queue up on each call: one created before
+ * {@link #provision} works once it ran, and calls on a missing one throw
+ * {@link ResourceNotFoundException}.
  *
  * <pre>{@code
  * TestClock clock = TestClock.create();
@@ -100,9 +102,12 @@ public final class InMemoryTransport implements MessageTransport {
         return broker.stats(queue);
     }
 
-    /** Messages receivable now. */
+    /**
+     * Messages a receive could take now: visible and, on a FIFO queue, not held back by a message
+     * of their group in flight (see {@link QueueStats#receivable()}).
+     */
     public int queueDepth(String queue) {
-        return stats(queue).visible();
+        return stats(queue).receivable();
     }
 
     /** Messages received and not yet acknowledged or back. */
@@ -140,7 +145,8 @@ public final class InMemoryTransport implements MessageTransport {
     }
 
     /**
-     * Waits, in real time, until exactly {@code depth} messages of the queue are receivable.
+     * Waits, in real time, until exactly {@code depth} messages of the queue are receivable
+     * ({@link #queueDepth}).
      *
      * @throws AwaitTimeoutException naming the queue and its counts when that did not happen in time
      */

@@ -9,6 +9,7 @@ import static io.msgflow.tck.TransportFeature.TOPICS;
 import static io.msgflow.tck.internal.KitMessages.fifo;
 import static io.msgflow.tck.internal.KitMessages.message;
 import static io.msgflow.tck.internal.KitMessages.ofWireSize;
+import static io.msgflow.tck.internal.KitMessages.receivedWithAttributes;
 import static io.msgflow.tck.internal.KitMessages.richMessage;
 import static io.msgflow.tck.internal.KitMessages.withArray;
 import static io.msgflow.tck.internal.KitMessages.withAttribute;
@@ -970,7 +971,7 @@ public abstract class TransportCompatibilityKit {
     @DisplayName("validation: 9 own attributes plus type and id make 11 on the wire and are rejected")
     public void validationElevenWireAttributesRejected() {
         SingleQueue q = provisionQueue("elevenattrs");
-        Message m = withAttributes(9);
+        Message m = receivedWithAttributes(9);
         publishers(q).forEach((name, publisher) -> assertThatThrownBy(() -> publisher.publish(m)).as(name)
                 .isInstanceOf(MessageValidationException.class)
                 .hasMessageContaining(String.valueOf(MessageLimits.MAX_ATTRIBUTES)).hasMessageContaining("11 attributes"));
@@ -988,10 +989,21 @@ public abstract class TransportCompatibilityKit {
     }
 
     @Test
-    @DisplayName("validation: 11 own attributes are rejected when the message is built")
-    public void validationElevenOwnAttributesRejected() {
-        assertThatThrownBy(() -> withAttributes(11)).isInstanceOf(MessageValidationException.class)
-                .hasMessageContaining("at most 10").hasMessageContaining("11 attributes");
+    @DisplayName("validation: 9 own attributes are rejected when the message is built, since type and id take two of 10")
+    public void validationNineOwnAttributesRejected() {
+        assertThatThrownBy(() -> withAttributes(9)).isInstanceOf(MessageValidationException.class)
+                .hasMessageContaining("at most 8").hasMessageContaining("9 attributes");
+    }
+
+    @Test
+    @DisplayName("validation: a source or queue sender of a queue the topology does not declare fails when created")
+    public void undeclaredQueueFailsWhenTheSourceIsCreated() {
+        SingleQueue q = provisionQueue("declared");
+        String typo = q.queue() + "x";
+        assertThatThrownBy(() -> transport().source(q.topology(), typo)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("'" + typo + "'").hasMessageContaining(q.queue());
+        assertThatThrownBy(() -> transport().queueSender(q.topology(), typo)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("'" + typo + "'");
     }
 
     @Test

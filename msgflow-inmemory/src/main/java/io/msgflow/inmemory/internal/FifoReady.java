@@ -56,6 +56,17 @@ final class FifoReady implements ReadyMessages {
     }
 
     @Override
+    public int heldBack() {
+        int held = 0;
+        for (Group g : groups.values()) {
+            if (g.inFlight > 0) {
+                held += g.pending.size() + g.returned.size();
+            }
+        }
+        return held;
+    }
+
+    @Override
     public void inFlightEnded(QueueEntry e) {
         Group g = groups.get(e.message.groupId());
         g.inFlight--;

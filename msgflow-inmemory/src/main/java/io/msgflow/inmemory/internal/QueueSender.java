@@ -20,7 +20,7 @@ final class QueueSender implements MessagePublisher {
 
     QueueSender(Broker broker, Topology topology, String queue) {
         this.broker = broker;
-        this.queue = queue;
+        this.queue = topology.requireQueue(queue).name();
         this.wireFormat = topology.wireFormat();
     }
 
@@ -57,8 +57,9 @@ final class QueueSender implements MessagePublisher {
         List<SendOutcome> outcomes = q.send(pending);
         List<PublishReceipt> receipts = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
-            receipts.add(new PublishReceipt(prepared.get(i).message().id(), outcomes.get(i).sqsMessageId(),
-                    Optional.ofNullable(outcomes.get(i).sequenceNumber())));
+            SendOutcome o = outcomes.get(i);
+            String id = wireFormat.idOf(o.message().sqsAttributes()).orElse(prepared.get(i).message().id());
+            receipts.add(new PublishReceipt(id, o.sqsMessageId(), Optional.ofNullable(o.sequenceNumber())));
         }
         return receipts;
     }

@@ -28,7 +28,7 @@ final class QueueSource implements MessageSource {
 
     QueueSource(Broker broker, Topology topology, String queue) {
         this.broker = broker;
-        this.queue = queue;
+        this.queue = topology.requireQueue(queue).name();
         this.wireFormat = topology.wireFormat();
     }
 

@@ -117,7 +117,7 @@ final class QueueState {
         SendOutcome outcome = deduplicator == null ? null : deduplicator.find(p.deduplicationId(), now);
         if (outcome == null) {
             QueueEntry e = insert(p.message(), now, now, 0, true);
-            outcome = new SendOutcome(e.id(), deduplicator == null ? null : Ids.sequenceNumber(e.sequence));
+            outcome = new SendOutcome(e.id(), deduplicator == null ? null : Ids.sequenceNumber(e.sequence), p.message());
             if (deduplicator != null) {
                 deduplicator.remember(p.deduplicationId(), outcome, now);
             }
@@ -312,7 +312,7 @@ final class QueueState {
         try {
             checkOpen();
             advance(clock.millis());
-            return new QueueStats(ready.size(), inFlight, delayed);
+            return new QueueStats(ready.size(), inFlight, delayed, ready.heldBack());
         } finally {
             lock.unlock();
         }

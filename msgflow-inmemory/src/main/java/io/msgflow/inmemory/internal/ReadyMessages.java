@@ -38,6 +38,9 @@ interface ReadyMessages {
     /** Visible messages, blocked ones included. */
     int size();
 
+    /** Visible messages a take cannot offer now because their FIFO group has one in flight. */
+    int heldBack();
+
     void removeIf(Predicate<QueueEntry> condition);
 
     /** Visible messages in receive order, for inspection. */

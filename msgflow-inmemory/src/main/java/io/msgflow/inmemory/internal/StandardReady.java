@@ -42,6 +42,11 @@ final class StandardReady implements ReadyMessages {
     }
 
     @Override
+    public int heldBack() {
+        return 0;
+    }
+
+    @Override
     public int size() {
         return visible.size();
     }

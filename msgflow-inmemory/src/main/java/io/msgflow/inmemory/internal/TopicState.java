@@ -34,7 +34,7 @@ final class TopicState {
     record Subscription(Route route, String arn, QueueState queue) {
     }
 
-    private record Published(String messageId, String sequenceNumber) {
+    private record Published(String logicalId, String messageId, String sequenceNumber) {
     }
 
     TopicState(String name, String arn, boolean contentBasedDeduplication, Clock clock) {
@@ -71,7 +71,8 @@ final class TopicState {
     /**
      * Publishes validated messages in order: every subscription whose route accepts a message gets
      * a copy, raw or in the SNS envelope. On a FIFO topic a deduplication id seen in the last five
-     * minutes is answered with the original's ids and nothing is delivered.
+     * minutes is answered with the original's ids (msgflow's id included: the one the queues hold)
+     * and nothing is delivered.
      */
     List<PublishReceipt> publish(List<Prepared> messages) {
         if (deduplicator == null) {
@@ -107,9 +108,9 @@ final class TopicState {
         String deduplicationId = deduplicator == null ? null : PublishChecks.deduplicationId(m);
         Published original = deduplicator == null ? null : deduplicator.find(deduplicationId, now.toEpochMilli());
         if (original != null) {
-            return new PublishReceipt(m.id(), original.messageId, Optional.of(original.sequenceNumber));
+            return new PublishReceipt(original.logicalId, original.messageId, Optional.of(original.sequenceNumber));
         }
-        Published ids = new Published(Ids.uuid(), deduplicator == null ? null : Ids.sequenceNumber(++sequence));
+        Published ids = new Published(m.id(), Ids.uuid(), deduplicator == null ? null : Ids.sequenceNumber(++sequence));
         Map<String, MessageAttribute> frozen = null;
         for (int i = 0; i < subs.size(); i++) {
             Subscription s = subs.get(i);

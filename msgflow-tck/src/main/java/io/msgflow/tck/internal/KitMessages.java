@@ -62,6 +62,13 @@ public final class KitMessages {
         return b.build();
     }
 
+    /** A message with {@code count} attributes of its own, built as received (up to 10 allowed), to test what publish refuses. */
+    public static Message receivedWithAttributes(int count) {
+        Message.Builder b = message(NOTIFICATION).toBuilder();
+        IntStream.range(0, count).forEach(i -> b.attribute("attr" + i, "value " + i));
+        return b.buildReceived();
+    }
+
     /** String, Number and Binary attributes and a unicode body. */
     public static Message richMessage() {
         return Message.builder().type(NOTIFICATION).body("{\"text\":\"disk at 80% — Grüße 👋\",\"host\":\"db-1\"}")
