@@ -2,7 +2,10 @@ package io.msgflow.topology;
 
 import io.msgflow.InvalidConfigurationException;
 import io.msgflow.WireFormat;
+import io.msgflow.codec.MessageCodec;
 import io.msgflow.filter.FilterPolicy;
+import io.msgflow.filter.FilterPolicyBuilder;
+import io.msgflow.filter.Match;
 import io.msgflow.internal.Check;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -140,6 +144,7 @@ public final class Topology {
         private final Map<String, QueueSpec> queues = new LinkedHashMap<>();
         private final List<Route> routes = new ArrayList<>();
         private WireFormat wireFormat = WireFormat.defaults();
+        private MessageCodec codec;
 
         private Builder(String topic) {
             this.topic = Check.matches("topic name", topic, TOPIC_NAME,
@@ -174,6 +179,40 @@ public final class Topology {
         /** Routes several message types to one queue. */
         public Builder routeTypes(String queue, String... types) {
             return route(Route.toQueue(queue).filter(FilterPolicy.matchingTypes(wireFormat.typeAttribute(), types)));
+        }
+
+        /** The codec whose registered type names {@link #routeType(Class, String)} routes by. */
+        public Builder codec(MessageCodec value) {
+            this.codec = Check.notNull("codec", value);
+            return this;
+        }
+
+        /** Routes a payload class (its name registered with {@link #codec}) to {@code queue}. */
+        public Builder routeType(Class<?> payloadType, String queue) {
+            return routeTypes(queue, payloadType);
+        }
+
+        /** Routes several payload classes to one queue. */
+        public Builder routeTypes(String queue, Class<?>... payloadTypes) {
+            return routeTypes(queue, typeNames(payloadTypes));
+        }
+
+        /**
+         * Routes a payload class to {@code queue} when the message also passes the attribute
+         * conditions {@code alsoRequire} adds, e.g. {@code p -> p.where("amount", Match.atLeast(1000))}.
+         */
+        public Builder routeType(Class<?> payloadType, String queue, Consumer<FilterPolicyBuilder> alsoRequire) {
+            FilterPolicyBuilder policy = FilterPolicyBuilder.attributes()
+                    .where(wireFormat.typeAttribute(), Match.exactly(typeNames(payloadType)[0]));
+            alsoRequire.accept(policy);
+            return route(Route.toQueue(queue).filter(policy.build()));
+        }
+
+        private String[] typeNames(Class<?>... payloadTypes) {
+            if (codec == null) {
+                throw new InvalidConfigurationException("codec", "routing by payload class needs the codec that names the types: call `codec(...)` first");
+            }
+            return java.util.Arrays.stream(payloadTypes).map(codec::typeName).toArray(String[]::new);
         }
 
         public Builder wireFormat(WireFormat value) {

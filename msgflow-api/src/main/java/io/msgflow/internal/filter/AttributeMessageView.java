@@ -57,7 +57,8 @@ public final class AttributeMessageView implements MessageView {
         return FieldValues.of(values);
     }
 
-    static String escaped(String value) {
+    /** A String attribute value as a policy must spell it: double quotes and backslashes escaped once more. */
+    public static String escaped(String value) {
         if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
             return value;
         }
