@@ -2,6 +2,7 @@ package io.msgflow.processing;
 
 import io.msgflow.internal.Check;
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -9,7 +10,7 @@ import java.util.function.DoubleSupplier;
  * Backoff for failed messages: exponential in the receive count, with full jitter, capped.
  * A message that failed on its {@code maxAttempts}-th receive is dead-lettered with its reason
  * rather than left to the queue's redrive, so the reason is kept; set it to the queue's
- * {@code maxReceiveCount}. Immutable.
+ * {@code maxReceiveCount}. Immutable; the jitter is random unless {@linkplain #withJitterSeed seeded}.
  */
 public final class RetryPolicy {
     private final Duration initialDelay;
@@ -17,6 +18,7 @@ public final class RetryPolicy {
     private final double multiplier;
     private final int maxAttempts;
     private final Jitter jitter;
+    private final DoubleSupplier random;
 
     /** How the delay is spread, so that a failed batch does not come back all at once. */
     public enum Jitter {
@@ -34,10 +36,34 @@ public final class RetryPolicy {
         this.multiplier = b.multiplier;
         this.maxAttempts = b.maxAttempts;
         this.jitter = b.jitter;
+        this.random = () -> ThreadLocalRandom.current().nextDouble();
         if (maxDelay.compareTo(initialDelay) < 0) {
             throw new io.msgflow.InvalidConfigurationException("maxDelay", "`maxDelay` must be at least `initialDelay` ("
                     + io.msgflow.internal.Durations.format(initialDelay) + "), but was " + io.msgflow.internal.Durations.format(maxDelay));
         }
+    }
+
+    private RetryPolicy(RetryPolicy base, DoubleSupplier random) {
+        this.initialDelay = base.initialDelay;
+        this.maxDelay = base.maxDelay;
+        this.multiplier = base.multiplier;
+        this.maxAttempts = base.maxAttempts;
+        this.jitter = base.jitter;
+        this.random = random;
+    }
+
+    /**
+     * A copy whose jitter is drawn from a generator seeded with {@code seed}: the same sequence of
+     * failures gets the same delays on every run, for tests. Thread-safe; the draws of concurrent
+     * callers interleave in no defined order.
+     */
+    public RetryPolicy withJitterSeed(long seed) {
+        SplittableRandom generator = new SplittableRandom(seed);
+        return new RetryPolicy(this, () -> {
+            synchronized (generator) {
+                return generator.nextDouble();
+            }
+        });
     }
 
     /** 1 s, doubling, at most 5 min, equal jitter, 5 attempts. */
@@ -51,7 +77,7 @@ public final class RetryPolicy {
 
     /** The visibility delay before the next attempt of a message that failed on receive {@code receiveCount}. */
     public Duration delayAfter(int receiveCount) {
-        return delayAfter(receiveCount, () -> ThreadLocalRandom.current().nextDouble());
+        return delayAfter(receiveCount, random);
     }
 
     /**

@@ -10,7 +10,10 @@ import io.msgflow.transport.MessageSource;
 import io.msgflow.transport.MessageTransport;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -118,6 +121,17 @@ public final class InMemoryTransport implements MessageTransport {
     /** Messages waiting for the queue's delivery delay. */
     public int delayed(String queue) {
         return stats(queue).delayed();
+    }
+
+    /**
+     * When the next message of the queue changes state by the clock alone: the earliest pending
+     * end of a delivery delay or of a visibility timeout (a retry delay is one). Empty when no
+     * such deadline is pending. Retention is not counted. A test harness moves a
+     * {@link TestClock} there to run the queue until nothing is pending.
+     */
+    public Optional<Instant> nextDeadline(String queue) {
+        OptionalLong millis = broker.nextDeadline(queue);
+        return millis.isPresent() ? Optional.of(Instant.ofEpochMilli(millis.getAsLong())) : Optional.empty();
     }
 
     /** Every message on the queue in arrival order, seen without receiving it; O(messages on the queue). */

@@ -61,4 +61,22 @@ class QueueChecksTest {
         assertThat(repeat.transportMessageId()).isEqualTo(original.transportMessageId());
         assertThat(transport.messages("orders.fifo")).extracting(QueuedMessage::id).containsExactly(original.messageId());
     }
+
+    @Test
+    void nextDeadlineIsTheEarliestEndOfADelayOrVisibilityTimeout(InMemoryTransport transport, TestClock clock) {
+        Topology delayed = Topology.builder("events")
+                .queue(QueueSpec.builder("slow").delay(Duration.ofSeconds(30)).visibilityTimeout(Duration.ofSeconds(10)).build())
+                .route(Route.toQueue("slow"))
+                .build();
+        transport.provision(delayed);
+        assertThat(transport.nextDeadline("slow")).isEmpty();
+
+        transport.publisher(delayed).publish(Fixtures.message("notification", "{}"));
+        assertThat(transport.nextDeadline("slow")).contains(clock.instant().plusSeconds(30));
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(transport.nextDeadline("slow")).as("visible now: nothing pending by the clock").isEmpty();
+        transport.source(delayed, "slow").receive(1, Duration.ZERO);
+        assertThat(transport.nextDeadline("slow")).contains(clock.instant().plusSeconds(10));
+    }
 }

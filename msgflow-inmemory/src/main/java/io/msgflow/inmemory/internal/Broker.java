@@ -161,6 +161,10 @@ public final class Broker {
         return queue(queue).stats();
     }
 
+    public java.util.OptionalLong nextDeadline(String queue) {
+        return queue(queue).nextDeadline();
+    }
+
     public List<QueuedMessage> messages(String queue) {
         return queue(queue).peek();
     }

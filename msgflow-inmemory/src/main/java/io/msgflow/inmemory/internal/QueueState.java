@@ -318,6 +318,19 @@ final class QueueState {
         }
     }
 
+    /** When the earliest delay or visibility timeout still pending ends, in clock millis; empty when none is. */
+    java.util.OptionalLong nextDeadline() {
+        lock.lock();
+        try {
+            checkOpen();
+            advance(clock.millis());
+            QueueEntry next = timers.peek();
+            return next == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(next.due);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Every message on the queue in arrival order, without receiving any. */
     List<QueuedMessage> peek() {
         lock.lock();
