@@ -54,7 +54,7 @@ public final class Deliveries {
         envelope.flatMap(SnsEnvelope.Unwrapped::problem).ifPresent(problems::add);
         Instant sentAt = d.sentAt() != null ? d.sentAt() : envelope.flatMap(SnsEnvelope.Unwrapped::timestamp).orElse(null);
         return new ReceivedMessage(d.queue(), id, d.sqsMessageId(), d.receiptHandle(), d.receiveCount(), sentAt, type, body,
-                attributes, d.groupId(), problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
+                attributes, d.groupId(), problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)), envelopeId);
     }
 
     /** SQS attributes set on an envelope message after SNS (a dead-letter reason) count too; they win over the envelope's. */

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param groupId the FIFO message group, if any
  * @param problem why the delivery cannot become a {@link Message} (missing type, envelope not
  *                understood), if that is so; such a delivery is a permanent failure
+ * @param snsMessageId the SNS MessageId from the envelope, when the delivery came in one (raw
+ *                     delivery hides it): the same for every queue one publication fans out to
  */
 public record ReceivedMessage(
         String queue,
@@ -38,7 +40,8 @@ public record ReceivedMessage(
         String body,
         Map<String, MessageAttribute> attributes,
         Optional<String> groupId,
-        Optional<String> problem) {
+        Optional<String> problem,
+        Optional<String> snsMessageId) {
 
     public ReceivedMessage {
         Objects.requireNonNull(queue, "queue");
@@ -46,6 +49,27 @@ public record ReceivedMessage(
         Objects.requireNonNull(receiptHandle, "receiptHandle");
         Objects.requireNonNull(body, "body");
         attributes = Map.copyOf(attributes);
+        Objects.requireNonNull(snsMessageId, "snsMessageId");
+    }
+
+    /** A delivery whose SNS MessageId is unknown (raw delivery, or not from SNS). */
+    public ReceivedMessage(String queue, String id, String transportMessageId, String receiptHandle, int receiveCount, Instant sentAt,
+                           Optional<String> type, String body, Map<String, MessageAttribute> attributes, Optional<String> groupId,
+                           Optional<String> problem) {
+        this(queue, id, transportMessageId, receiptHandle, receiveCount, sentAt, type, body, attributes, groupId, problem, Optional.empty());
+    }
+
+    /** The same delivery with {@code another} problem added to any it has. */
+    public ReceivedMessage withProblem(String another) {
+        String all = problem.map(p -> p + "; " + another).orElse(another);
+        return new ReceivedMessage(queue, id, transportMessageId, receiptHandle, receiveCount, sentAt, type, body, attributes, groupId,
+                Optional.of(all), snsMessageId);
+    }
+
+    /** The same delivery with another receipt handle. */
+    public ReceivedMessage withReceiptHandle(String handle) {
+        return new ReceivedMessage(queue, id, transportMessageId, handle, receiveCount, sentAt, type, body, attributes, groupId, problem,
+                snsMessageId);
     }
 
     /**

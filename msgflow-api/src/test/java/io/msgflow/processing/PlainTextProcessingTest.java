@@ -59,6 +59,8 @@ class PlainTextProcessingTest {
 
         assertThat(result.deadLettered()).isEmpty();
         assertThat(sink.rows.get("sns-1").body()).isEqualTo(TEXT);
+        assertThat(sink.rows.get("sns-1").snsMessageId()).as("for a table keyed on the SNS MessageId").contains("sns-1");
+        assertThat(sink.rows.get("sns-1").sqsMessageId()).as("for a table keyed on the SQS MessageId").contains("sqs-1");
     }
 
     @Test

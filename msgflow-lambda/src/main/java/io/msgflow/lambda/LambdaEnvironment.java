@@ -145,7 +145,8 @@ public final class LambdaEnvironment implements AutoCloseable {
     /**
      * The sink every handler writes to, built once: a {@link JdbcSink} with one table per type of
      * {@code MSGFLOW_TABLES} over a pool of one connection (one invocation writes at a time).
-     * With {@link SchemaSetup#CREATE_IF_MISSING} it creates the missing tables first.
+     * With {@link SchemaSetup#CREATE_IF_MISSING} it creates the missing tables first; with it and
+     * {@link SchemaSetup#VALIDATE} it checks every table before the first write.
      */
     public Sink sink() {
         synchronized (lock) {
@@ -160,7 +161,14 @@ public final class LambdaEnvironment implements AutoCloseable {
         JdbcSink.Builder builder = JdbcSink.builder(dataSource());
         config.requireTables().forEach(builder::table);
         JdbcSink jdbc = builder.clock(clock).build();
-        return config.schemaSetup() == SchemaSetup.CREATE_IF_MISSING ? jdbc.createSchemaIfMissing() : jdbc;
+        switch (config.schemaSetup()) {
+            case CREATE_IF_MISSING:
+                return jdbc.createSchemaIfMissing();
+            case VALIDATE:
+                return jdbc.validateSchema();
+            default:
+                return jdbc;
+        }
     }
 
     private HikariDataSource dataSource() {

@@ -14,6 +14,11 @@ public enum ColumnType {
     DOUBLE_PRECISION("double precision"),
     BOOLEAN("boolean"),
     TIMESTAMPTZ("timestamptz"),
+    /**
+     * {@code timestamp} without time zone, as tables of other systems often have: an
+     * {@code Instant} (or a zoned time) is stored as its UTC wall-clock time.
+     */
+    TIMESTAMP("timestamp"),
     DATE("date"),
     UUID("uuid");
 

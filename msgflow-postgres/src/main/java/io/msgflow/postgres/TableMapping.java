@@ -5,6 +5,7 @@ import io.msgflow.internal.Check;
 import io.msgflow.internal.Json;
 import io.msgflow.postgres.internal.AttributesJson;
 import io.msgflow.postgres.internal.SqlIdentifier;
+import io.msgflow.sink.RecordId;
 import io.msgflow.sink.SinkRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,20 @@ import java.util.function.Function;
  *     .build();
  * }</pre>
  *
+ * <p>A table another system writes too (columns of its own, {@code timestamp} without time zone,
+ * a serial key, the SQS MessageId as key) is mapped column by column; columns the mapping leaves
+ * out are left to the database (a serial {@code id}, defaults), and
+ * {@link JdbcSink#validateSchema()} says up front what does not fit:
+ *
+ * <pre>{@code
+ * TableMapping old = TableMapping.builder("public.notification_messages")
+ *     .idColumn("message_id")                           // varchar(255) not null
+ *     .recordId(RecordId.SQS_MESSAGE_ID)                // what the old consumer stores
+ *     .column("message", ColumnType.TEXT, SinkRecord::body)
+ *     .writeTimeColumn("created_at", ColumnType.TIMESTAMP) // not null, no default in the database
+ *     .build();
+ * }</pre>
+ *
  * <p>A value function that throws makes its record rejected (with the column named in the
  * reason); the rest of the batch is written. Immutable and thread-safe when the value functions
  * are.
@@ -42,12 +57,14 @@ public final class TableMapping {
 
     private final String table;
     private final String idColumn;
+    private final RecordId recordId;
     private final List<Column> columns;
     private final boolean standard;
 
     private TableMapping(Builder b, boolean standard) {
         this.table = b.table;
         this.idColumn = b.idColumn;
+        this.recordId = b.recordId;
         this.columns = List.copyOf(b.columns);
         this.standard = standard;
     }
@@ -60,7 +77,12 @@ public final class TableMapping {
      * as a JSON string holding the text, which {@code body #>> '{}'} reads back as it came.
      */
     public static TableMapping standard(String table) {
-        Builder b = builder(table)
+        return standard(table, RecordId.MESSAGE_ID);
+    }
+
+    /** msgflow's layout, keyed on another id of the record (see {@link RecordId} for the trade-offs). */
+    public static TableMapping standard(String table, RecordId recordId) {
+        Builder b = builder(table).recordId(recordId)
                 .column("message_type", ColumnType.TEXT, SinkRecord::type)
                 .column("body", ColumnType.JSONB, r -> Json.documentOrString(r.body()))
                 .column("attributes", ColumnType.JSONB, r -> AttributesJson.write(r.attributes()))
@@ -84,6 +106,11 @@ public final class TableMapping {
         return idColumn;
     }
 
+    /** Which id of a record the id column holds; {@link RecordId#MESSAGE_ID} unless set. */
+    public RecordId recordId() {
+        return recordId;
+    }
+
     /** The other columns, in order. */
     public List<Column> columns() {
         return columns;
@@ -96,7 +123,8 @@ public final class TableMapping {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof TableMapping && standard && ((TableMapping) o).standard && table.equals(((TableMapping) o).table);
+        return this == o || o instanceof TableMapping && standard && ((TableMapping) o).standard && table.equals(((TableMapping) o).table)
+                && recordId == ((TableMapping) o).recordId;
     }
 
     @Override
@@ -106,7 +134,7 @@ public final class TableMapping {
 
     @Override
     public String toString() {
-        return "TableMapping{table=" + table + ", idColumn=" + idColumn + ", columns=" + columns + "}";
+        return "TableMapping{table=" + table + ", idColumn=" + idColumn + ", recordId=" + recordId + ", columns=" + columns + "}";
     }
 
     /** One mapped column: its name, its type and where its value comes from. */
@@ -144,6 +172,7 @@ public final class TableMapping {
     public static final class Builder {
         private final String table;
         private String idColumn = MESSAGE_ID;
+        private RecordId recordId = RecordId.MESSAGE_ID;
         private final List<Column> columns = new ArrayList<>();
         private final Set<String> names = new HashSet<>();
 
@@ -161,6 +190,15 @@ public final class TableMapping {
             return this;
         }
 
+        /**
+         * Which id of a record goes into the id column and keys the row; {@link RecordId#MESSAGE_ID}
+         * by default. A record without that id is rejected with the reason.
+         */
+        public Builder recordId(RecordId value) {
+            this.recordId = Check.notNull("recordId", value);
+            return this;
+        }
+
         /** A column whose value a function takes from the record (its body, attributes, type…). */
         public Builder column(String name, ColumnType type, Function<SinkRecord, ?> value) {
             Objects.requireNonNull(value, "value");
@@ -169,7 +207,20 @@ public final class TableMapping {
 
         /** A {@code timestamptz} column holding the time of the write, read from the sink's clock. */
         public Builder writeTimeColumn(String name) {
-            return add(name, ColumnType.TIMESTAMPTZ, (record, writtenAt) -> writtenAt);
+            return writeTimeColumn(name, ColumnType.TIMESTAMPTZ);
+        }
+
+        /**
+         * A column holding the time of the write, read from the sink's clock: {@code timestamptz},
+         * or {@code timestamp} (without time zone: the UTC wall-clock time), for a
+         * {@code created_at NOT NULL} whose default lived in another system's code.
+         */
+        public Builder writeTimeColumn(String name, ColumnType type) {
+            if (type != ColumnType.TIMESTAMPTZ && type != ColumnType.TIMESTAMP) {
+                throw new InvalidConfigurationException("writeTimeColumn", "`writeTimeColumn` type must be TIMESTAMPTZ or TIMESTAMP, but was "
+                        + type + " for column '" + name + "'");
+            }
+            return add(name, type, (record, writtenAt) -> writtenAt);
         }
 
         private Builder add(String name, ColumnType type, BiFunction<SinkRecord, Instant, ?> value) {

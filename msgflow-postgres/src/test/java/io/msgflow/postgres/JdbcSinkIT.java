@@ -9,10 +9,6 @@ import io.msgflow.internal.Json;
 import io.msgflow.sink.SinkException;
 import io.msgflow.sink.SinkRecord;
 import io.msgflow.sink.WriteResult;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -247,22 +243,10 @@ class JdbcSinkIT {
     }
 
     private static void execute(String sql) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        SqlProbe.execute(pool, sql);
     }
 
     private static String query(String sql) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            String value = rs.getString(1);
-            c.commit();
-            return value;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return SqlProbe.queryOne(pool, sql);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * What the fault tests ask the server from the side, on a plain auto-commit connection of their
@@ -30,6 +31,28 @@ final class SqlProbe {
                 + " PERFORM pg_advisory_xact_lock_shared(" + GATE + "); RETURN NULL; END $$;"
                 + "DROP TRIGGER IF EXISTS gate ON " + table + ";"
                 + "CREATE TRIGGER gate BEFORE INSERT ON " + table + " FOR EACH STATEMENT EXECUTE FUNCTION gate()";
+    }
+
+    /** Runs {@code sql} in one committed transaction on a connection of the pool. */
+    static void execute(DataSource pool, String sql) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of the first row {@code sql} returns, read on a connection of the pool. */
+    static String queryOne(DataSource pool, String sql) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            String value = rs.getString(1);
+            c.commit();
+            return value;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     static void execute(Connection c, String sql) throws SQLException {

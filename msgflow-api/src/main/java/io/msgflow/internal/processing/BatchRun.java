@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -112,15 +113,16 @@ public final class BatchRun {
             outcomes[index] = Outcome.ACK;
             return null;
         }
-        return toRecord(message, payload, output);
+        return toRecord(delivery, message, payload, output);
     }
 
-    private SinkRecord toRecord(Message message, Object payload, Object output) {
+    private SinkRecord toRecord(ReceivedMessage delivery, Message message, Object payload, Object output) {
         if (output instanceof SinkRecord) {
             return (SinkRecord) output;
         }
         String body = output == payload || output == message ? message.body() : codec.encodeBody(message.type(), output);
-        return new SinkRecord(message.id(), message.type(), body, message.attributes(), message.timestamp().orElse(null));
+        return new SinkRecord(message.id(), message.type(), body, message.attributes(), message.timestamp().orElse(null),
+                delivery.snsMessageId(), Optional.ofNullable(delivery.transportMessageId()));
     }
 
     private SinkRecord fail(int index, ReceivedMessage delivery, Outcome outcome) {

@@ -34,15 +34,9 @@ final class ReceivedMessageReader {
                 Optional.ofNullable(sqs.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)), decoded.problems()), wireFormat);
         boolean notUnwrapped = received.body() == body;
         if (expectedDelivery == Delivery.ENVELOPE && received.type().isEmpty() && notUnwrapped) {
-            return withProblem(received, "queue '" + queue + "' is subscribed without raw delivery, but the body is not a readable SNS envelope");
+            return received.withProblem("queue '" + queue + "' is subscribed without raw delivery, but the body is not a readable SNS envelope");
         }
         return received;
-    }
-
-    private static ReceivedMessage withProblem(ReceivedMessage r, String problem) {
-        String all = r.problem().map(p -> p + "; " + problem).orElse(problem);
-        return new ReceivedMessage(r.queue(), r.id(), r.transportMessageId(), r.receiptHandle(), r.receiveCount(), r.sentAt(), r.type(),
-                r.body(), r.attributes(), r.groupId(), Optional.of(all));
     }
 
     private static int receiveCount(Message sqs) {

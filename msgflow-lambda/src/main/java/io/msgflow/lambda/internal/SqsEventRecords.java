@@ -45,13 +45,7 @@ public final class SqsEventRecords {
                 receiveCount(system), sentAt(system), record.getBody() == null ? "" : record.getBody(), attributes,
                 Optional.ofNullable(system.get(MESSAGE_GROUP_ID)));
         ReceivedMessage received = Deliveries.toReceived(delivery, wireFormat);
-        if (problems.isEmpty()) {
-            return received;
-        }
-        received.problem().ifPresent(p -> problems.add(0, p));
-        return new ReceivedMessage(received.queue(), received.id(), received.transportMessageId(), received.receiptHandle(),
-                received.receiveCount(), received.sentAt(), received.type(), received.body(), received.attributes(),
-                received.groupId(), Optional.of(String.join("; ", problems)));
+        return problems.isEmpty() ? received : received.withProblem(String.join("; ", problems));
     }
 
     private static Map<String, MessageAttribute> attributes(SQSEvent.SQSMessage record, List<String> problems) {

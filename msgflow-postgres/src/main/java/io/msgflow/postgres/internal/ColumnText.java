@@ -3,6 +3,9 @@ package io.msgflow.postgres.internal;
 import io.msgflow.internal.Json;
 import io.msgflow.postgres.ColumnType;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /** The text a column value travels as; PostgreSQL casts it to the column's type. */
@@ -22,6 +25,13 @@ public final class ColumnText {
         }
         if (value instanceof BigDecimal) {
             return ((BigDecimal) value).toPlainString();
+        }
+        if (type == ColumnType.TIMESTAMP) {
+            Instant utc = value instanceof Instant ? (Instant) value : value instanceof OffsetDateTime ? ((OffsetDateTime) value).toInstant()
+                    : value instanceof ZonedDateTime ? ((ZonedDateTime) value).toInstant() : null;
+            if (utc != null) {
+                return utc.atOffset(ZoneOffset.UTC).toLocalDateTime().toString();
+            }
         }
         if (value instanceof ZonedDateTime) {
             return ((ZonedDateTime) value).toOffsetDateTime().toString();

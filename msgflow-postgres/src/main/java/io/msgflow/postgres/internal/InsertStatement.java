@@ -2,12 +2,15 @@ package io.msgflow.postgres.internal;
 
 import io.msgflow.postgres.ColumnType;
 import io.msgflow.postgres.TableMapping;
+import io.msgflow.sink.RecordId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -68,10 +71,11 @@ public final class InsertStatement {
     /**
      * Inserts the rows in the caller's transaction, in their order.
      *
-     * @return the ids that were not in the table before
+     * @return the message ids of the rows whose key was not in the table before
      */
     public Set<String> insert(Connection connection, List<Row> rows, int timeoutSeconds) throws SQLException {
         Set<String> inserted = new HashSet<>(rows.size() * 2);
+        Map<String, String> messageIdByKey = messageIdByKey(rows);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(timeoutSeconds);
             for (int from = 0; from < rows.size();) {
@@ -80,12 +84,23 @@ public final class InsertStatement {
                 from = to;
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        inserted.add(result.getString(1));
+                        String key = result.getString(1);
+                        inserted.add(messageIdByKey == null ? key : messageIdByKey.get(key));
                     }
                 }
             }
         }
         return inserted;
+    }
+
+    /** Null when the table is keyed on the message id: the returned key is the message id. */
+    private Map<String, String> messageIdByKey(List<Row> rows) {
+        if (mapping.recordId() == RecordId.MESSAGE_ID) {
+            return null;
+        }
+        Map<String, String> byKey = new HashMap<>(rows.size() * 2);
+        rows.forEach(row -> byKey.put(row.key(), row.messageId()));
+        return byKey;
     }
 
     /** End (exclusive) of the chunk that starts at {@code from}: at most rowsPerStatement rows and about 32 Mi characters, at least one row. */
@@ -108,7 +123,7 @@ public final class InsertStatement {
         String[][] values = new String[columns][chunk.size()];
         for (int r = 0; r < chunk.size(); r++) {
             Row row = chunk.get(r);
-            ids[r] = row.messageId();
+            ids[r] = row.key();
             for (int c = 0; c < columns; c++) {
                 values[c][r] = row.values()[c];
             }

@@ -1,6 +1,7 @@
 package io.msgflow.postgres.internal;
 
 import io.msgflow.postgres.TableMapping;
+import io.msgflow.sink.RecordId;
 import io.msgflow.sink.SinkRecord;
 import io.msgflow.sink.WriteResult;
 import java.time.Instant;
@@ -16,16 +17,19 @@ import java.util.TreeMap;
 
 /**
  * A batch prepared before any I/O: one occurrence per message id, rows grouped by table in a fixed
- * order (tables by name, rows by id, so concurrent writers take row locks in the same order and
- * never deadlock), and the records refused up front (unknown type, a failing value function).
+ * order (tables by name, rows by key, so concurrent writers take row locks in the same order and
+ * never deadlock), and the records refused up front (unknown type, a failing value function, no
+ * id of the kind the table is keyed on). Within a table the first record of a key is kept; a later
+ * one with the same key counts as a duplicate.
  */
 public final class WritePlan {
-    private static final Comparator<Row> BY_ID = Comparator.comparing(Row::messageId);
+    private static final Comparator<Row> BY_KEY = Comparator.comparing(Row::key);
 
     private final List<String> messageIds = new ArrayList<>();
     private final Map<InsertStatement, List<Row>> rowsByStatement = new HashMap<>();
     private final List<TableRows> tables = new ArrayList<>();
     private final Map<String, String> rejected = new HashMap<>();
+    private final Set<String> keys = new HashSet<>();
 
     private WritePlan() {
     }
@@ -48,7 +52,7 @@ public final class WritePlan {
             }
         }
         plan.rowsByStatement.forEach((statement, rows) -> {
-            rows.sort(BY_ID);
+            rows.sort(BY_KEY);
             plan.tables.add(new TableRows(statement, rows));
         });
         plan.tables.sort(Comparator.comparing(t -> t.statement().mapping().table()));
@@ -62,7 +66,17 @@ public final class WritePlan {
                     + "'; configured types: " + new TreeMap<>(tablesByType).keySet());
             return;
         }
-        List<TableMapping.Column> columns = table.mapping().columns();
+        TableMapping mapping = table.mapping();
+        String key = record.id(mapping.recordId()).orElse(null);
+        if (key == null) {
+            rejected.put(record.messageId(), "table '" + mapping.table() + "' is keyed on the " + mapping.recordId()
+                    + ", but message " + record.messageId() + " has none (" + missingIdReason(mapping.recordId()) + ")");
+            return;
+        }
+        if (!keys.add(mapping.table() + '\n' + key)) {
+            return;
+        }
+        List<TableMapping.Column> columns = mapping.columns();
         String[] values = new String[columns.size()];
         for (int i = 0; i < values.length; i++) {
             TableMapping.Column column = columns.get(i);
@@ -74,7 +88,12 @@ public final class WritePlan {
                 return;
             }
         }
-        rowsByStatement.computeIfAbsent(table, t -> new ArrayList<>()).add(new Row(record.messageId(), values));
+        rowsByStatement.computeIfAbsent(table, t -> new ArrayList<>()).add(new Row(record.messageId(), key, values));
+    }
+
+    private static String missingIdReason(RecordId which) {
+        return which == RecordId.SNS_MESSAGE_ID ? "only a delivery in an SNS envelope carries one; raw delivery hides it"
+                : "only a record of a delivery received from SQS carries one";
     }
 
     /** Distinct message ids of the batch, in first-seen order. */

@@ -36,4 +36,12 @@ class ColumnTextTest {
         assertThat(ColumnText.of(ColumnType.JSONB, Map.of("hosts", List.of("a", "b")))).isEqualTo("{\"hosts\":[\"a\",\"b\"]}");
         assertThat(ColumnText.of(ColumnType.JSONB, 3)).isEqualTo("3");
     }
+
+    @Test
+    void timestampWithoutTimeZoneTakesTheUtcWallClockTime() {
+        assertThat(ColumnText.of(ColumnType.TIMESTAMP, Instant.parse("2024-05-01T12:00:00.123456Z"))).isEqualTo("2024-05-01T12:00:00.123456");
+        assertThat(ColumnText.of(ColumnType.TIMESTAMP, ZonedDateTime.of(2024, 5, 1, 14, 0, 0, 0, ZoneId.of("Europe/Paris"))))
+                .isEqualTo("2024-05-01T12:00");
+        assertThat(ColumnText.of(ColumnType.TIMESTAMP, "2024-05-01 09:00")).isEqualTo("2024-05-01 09:00");
+    }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.msgflow.postgres.ColumnType;
 import io.msgflow.postgres.TableMapping;
+import io.msgflow.sink.RecordId;
 import io.msgflow.sink.SinkRecord;
 import io.msgflow.sink.WriteResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,21 @@ class WritePlanTest {
 
         assertThat(plan.messageIds()).containsExactly("same");
         assertThat(plan.tables().get(0).rows()).singleElement().satisfies(r -> assertThat(r.values()[1]).isEqualTo("{\"v\":1}"));
+    }
+
+    @Test
+    void keysRowsOnTheSqsMessageIdAndCountsASecondRecordOfOneKeyAsADuplicate() {
+        InsertStatement bySqsId = new InsertStatement(TableMapping.standard("notification_messages", RecordId.SQS_MESSAGE_ID));
+        SinkRecord first = new SinkRecord("sns-1", "notification", "a", Map.of(), null, Optional.of("sns-1"), Optional.of("sqs-b"));
+        SinkRecord sameSqsMessage = new SinkRecord("other", "notification", "a", Map.of(), null, Optional.empty(), Optional.of("sqs-b"));
+        SinkRecord second = new SinkRecord("sns-2", "notification", "b", Map.of(), null, Optional.of("sns-2"), Optional.of("sqs-a"));
+
+        WritePlan plan = WritePlan.of(List.of(first, sameSqsMessage, second), Map.of("notification", bySqsId), NOW);
+        WriteResult result = plan.result(Set.of("sns-1", "sns-2"), Map.of());
+
+        assertThat(plan.tables().get(0).rows()).extracting(Row::key, Row::messageId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sqs-a", "sns-2"), org.assertj.core.groups.Tuple.tuple("sqs-b", "sns-1"));
+        assertThat(result.duplicates()).containsExactly("other");
     }
 
     @Test

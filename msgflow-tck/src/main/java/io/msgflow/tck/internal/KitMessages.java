@@ -21,8 +21,7 @@ public final class KitMessages {
 
     /** The same delivery with another receipt handle, e.g. one the queue never issued. */
     public static ReceivedMessage withReceiptHandle(ReceivedMessage d, String receiptHandle) {
-        return new ReceivedMessage(d.queue(), d.id(), d.transportMessageId(), receiptHandle, d.receiveCount(), d.sentAt(),
-                d.type(), d.body(), d.attributes(), d.groupId(), d.problem());
+        return d.withReceiptHandle(receiptHandle);
     }
 
     /** A message of {@code type} with a small JSON body unique to it. */
