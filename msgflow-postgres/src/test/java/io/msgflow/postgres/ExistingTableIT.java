@@ -84,7 +84,7 @@ class ExistingTableIT {
 
         SchemaValidationException e = catchThrowableOfType(SchemaValidationException.class, sink::createSchemaIfMissing);
 
-        assertThat(e.tables()).containsExactly("notification_messages", "critical_alerts");
+        assertThat(e.tables()).containsExactly("critical_alerts", "notification_messages");
         assertThat(e.problems()).filteredOn(p -> p.startsWith("table notification_messages: ")).containsExactly(
                 "table notification_messages: column \"message_type\" (text) is mapped but does not exist",
                 "table notification_messages: column \"body\" (jsonb) is mapped but does not exist",
@@ -111,15 +111,8 @@ class ExistingTableIT {
     void validateSchemaFailsWithOneErrorListingWhatTheOldTablesLackAndTheSqlThatFixesIt() {
         SchemaValidationException e = catchThrowableOfType(SchemaValidationException.class, () -> oldShapeSink(false).validateSchema());
 
-        assertThat(e).hasMessage("tables [notification_messages, critical_alerts] cannot take the sink's writes as they are (4 problems);"
+        assertThat(e).hasMessage("tables [critical_alerts, notification_messages] cannot take the sink's writes as they are (4 problems);"
                 + " nothing was written or changed:\n"
-                + "  - table notification_messages: column \"created_at\" (timestamp without time zone) is NOT NULL without a default and"
-                + " the mapping gives it no value, so every insert would fail (SQLState 23502): fill it with writeTimeColumn(\"created_at\","
-                + " ColumnType.TIMESTAMP) in the mapping, or give it a default: ALTER TABLE \"notification_messages\" ALTER COLUMN"
-                + " \"created_at\" SET DEFAULT (now() AT TIME ZONE 'UTC')\n"
-                + "  - table notification_messages: no unique constraint or index on (message_id), which idempotent writes (INSERT … ON"
-                + " CONFLICT (message_id) DO NOTHING) need: every write would fail (SQLState 42P10); 1 rows repeat the message_id of an"
-                + " earlier row and must go first\n"
                 + "  - table critical_alerts: column \"created_at\" (timestamp without time zone) is NOT NULL without a default and the"
                 + " mapping gives it no value, so every insert would fail (SQLState 23502): fill it with writeTimeColumn(\"created_at\","
                 + " ColumnType.TIMESTAMP) in the mapping, or give it a default: ALTER TABLE \"critical_alerts\" ALTER COLUMN"
@@ -127,18 +120,15 @@ class ExistingTableIT {
                 + "  - table critical_alerts: no unique constraint or index on (message_id), which idempotent writes (INSERT … ON"
                 + " CONFLICT (message_id) DO NOTHING) need: every write would fail (SQLState 42P10); 2 rows repeat the message_id of an"
                 + " earlier row and must go first\n"
+                + "  - table notification_messages: column \"created_at\" (timestamp without time zone) is NOT NULL without a default and"
+                + " the mapping gives it no value, so every insert would fail (SQLState 23502): fill it with writeTimeColumn(\"created_at\","
+                + " ColumnType.TIMESTAMP) in the mapping, or give it a default: ALTER TABLE \"notification_messages\" ALTER COLUMN"
+                + " \"created_at\" SET DEFAULT (now() AT TIME ZONE 'UTC')\n"
+                + "  - table notification_messages: no unique constraint or index on (message_id), which idempotent writes (INSERT … ON"
+                + " CONFLICT (message_id) DO NOTHING) need: every write would fail (SQLState 42P10); 1 rows repeat the message_id of an"
+                + " earlier row and must go first\n"
                 + "SQL that fixes it, each statement on its own with auto-commit (CREATE INDEX CONCURRENTLY cannot run in a transaction"
                 + " block):\n"
-                + "  -- remove the duplicate rows, keeping the first of each message_id (repeat if a writer adds more before the index is"
-                + " built)\n"
-                + "  DELETE FROM \"notification_messages\" AS d USING \"notification_messages\" AS k WHERE d.\"message_id\" ="
-                + " k.\"message_id\" AND d.ctid > k.ctid;\n"
-                + "  -- build the unique index without blocking writers (outside a transaction block; if it fails, drop the INVALID index"
-                + " it leaves with DROP INDEX CONCURRENTLY and repeat from the DELETE)\n"
-                + "  CREATE UNIQUE INDEX CONCURRENTLY \"notification_messages_message_id_key\" ON \"notification_messages\" (\"message_id\");\n"
-                + "  -- optional: attach it as a unique constraint (a brief lock, no scan)\n"
-                + "  ALTER TABLE \"notification_messages\" ADD CONSTRAINT \"notification_messages_message_id_key\" UNIQUE USING INDEX"
-                + " \"notification_messages_message_id_key\";\n"
                 + "  -- remove the duplicate rows, keeping the first of each message_id (repeat if a writer adds more before the index is"
                 + " built)\n"
                 + "  DELETE FROM \"critical_alerts\" AS d USING \"critical_alerts\" AS k WHERE d.\"message_id\" = k.\"message_id\" AND"
@@ -148,7 +138,17 @@ class ExistingTableIT {
                 + "  CREATE UNIQUE INDEX CONCURRENTLY \"critical_alerts_message_id_key\" ON \"critical_alerts\" (\"message_id\");\n"
                 + "  -- optional: attach it as a unique constraint (a brief lock, no scan)\n"
                 + "  ALTER TABLE \"critical_alerts\" ADD CONSTRAINT \"critical_alerts_message_id_key\" UNIQUE USING INDEX"
-                + " \"critical_alerts_message_id_key\";");
+                + " \"critical_alerts_message_id_key\";\n"
+                + "  -- remove the duplicate rows, keeping the first of each message_id (repeat if a writer adds more before the index is"
+                + " built)\n"
+                + "  DELETE FROM \"notification_messages\" AS d USING \"notification_messages\" AS k WHERE d.\"message_id\" ="
+                + " k.\"message_id\" AND d.ctid > k.ctid;\n"
+                + "  -- build the unique index without blocking writers (outside a transaction block; if it fails, drop the INVALID index"
+                + " it leaves with DROP INDEX CONCURRENTLY and repeat from the DELETE)\n"
+                + "  CREATE UNIQUE INDEX CONCURRENTLY \"notification_messages_message_id_key\" ON \"notification_messages\" (\"message_id\");\n"
+                + "  -- optional: attach it as a unique constraint (a brief lock, no scan)\n"
+                + "  ALTER TABLE \"notification_messages\" ADD CONSTRAINT \"notification_messages_message_id_key\" UNIQUE USING INDEX"
+                + " \"notification_messages_message_id_key\";");
     }
 
     @Test
@@ -213,7 +213,7 @@ class ExistingTableIT {
         TableMapping odd = TableMapping.builder("odd").column("body", ColumnType.JSONB, SinkRecord::body)
                 .column("n", ColumnType.BIGINT, r -> 1).writeTimeColumn("at", ColumnType.TIMESTAMP).build();
         TableMapping missing = TableMapping.builder("reporting.missing").column("body", ColumnType.JSONB, SinkRecord::body).build();
-        JdbcSink sink = JdbcSink.builder(pool).table("odd", odd).table("gone", missing).build();
+        JdbcSink sink = JdbcSink.builder(pool).table("gone", missing).table("odd", odd).build();
 
         SchemaValidationException e = catchThrowableOfType(SchemaValidationException.class, sink::validateSchema);
 
