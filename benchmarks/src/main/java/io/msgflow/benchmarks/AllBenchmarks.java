@@ -1,6 +1,8 @@
 package io.msgflow.benchmarks;
 
 import io.msgflow.benchmarks.aws.AwsBenchmark;
+import io.msgflow.benchmarks.consumer.ConsumerBenchmark;
+import io.msgflow.benchmarks.consumer.HttpClientBenchmark;
 import io.msgflow.benchmarks.sink.SinkBenchmark;
 import io.msgflow.benchmarks.transport.InMemoryBenchmark;
 import io.msgflow.benchmarks.transport.MarkdownTable;
@@ -29,9 +31,10 @@ import java.util.Optional;
  * command and the verdict on every target to {@code benchmarks/results/latest.md}. Every figure
  * is compared with a baseline measured in the same run. Run it from the repository root.
  *
- * <p>Options (defaults in brackets): {@code --parts=inmemory,aws,sink}, {@code --depths=1000,100000,1000000},
+ * <p>Options (defaults in brackets): {@code --parts=inmemory,aws,http,consumer,sink}, {@code --depths=1000,100000,1000000},
  * {@code --rounds=5}, {@code --streaming=100000}, {@code --heap=1000000}, {@code --aws-messages=5000},
- * {@code --aws-rounds=3}, {@code --out=benchmarks/results/latest.md}; {@code --sink.<option>=<value>} is
+ * {@code --aws-rounds=3}, {@code --http-messages=5000}, {@code --http-rounds=3},
+ * {@code --http-pollers=1,4}, {@code --cold-starts=3}, {@code --consumer-messages=20000}, {@code --consumer-rounds=3}, {@code --out=benchmarks/results/latest.md}; {@code --sink.<option>=<value>} is
  * passed to the sink benchmark as {@code --<option>=<value>}.
  */
 public final class AllBenchmarks {
@@ -54,9 +57,9 @@ public final class AllBenchmarks {
         new AllBenchmarks(Arrays.asList(args)).run();
     }
 
-    /** ElasticMQ logs every queue it creates; its warnings are enough here. Set before the first logger exists. */
+    /** ElasticMQ logs every queue it creates, Spring Cloud AWS every container start; their warnings are enough here. Set before the first logger exists. */
     private static void quietPeers() {
-        for (String logger : List.of("org.elasticmq", "org.apache.pekko")) {
+        for (String logger : List.of("org.elasticmq", "org.apache.pekko", "io.awspring.cloud")) {
             String key = "org.slf4j.simpleLogger.log." + logger;
             System.setProperty(key, System.getProperty(key, "warn"));
         }
@@ -64,7 +67,7 @@ public final class AllBenchmarks {
 
     private void run() throws Exception {
         long start = System.nanoTime();
-        List<String> parts = List.of(options.getOrDefault("parts", "inmemory,aws,sink").split(","));
+        List<String> parts = List.of(options.getOrDefault("parts", "inmemory,aws,http,consumer,sink").split(","));
         List<Section> sections = new ArrayList<>();
         if (parts.contains("inmemory")) {
             announce("in-memory transport vs ArrayBlockingQueue");
@@ -75,6 +78,16 @@ public final class AllBenchmarks {
             announce("AWS transport on fauxqs and ElasticMQ vs the naive SDK loop");
             System.setProperty(FAUXQS_DIR_PROPERTY, System.getProperty(FAUXQS_DIR_PROPERTY, "msgflow-aws/src/test/fauxqs"));
             sections.add(AwsBenchmark.run(new AwsBenchmark.Options(integer("aws-messages", 5_000), integer("aws-rounds", 3))));
+        }
+        if (parts.contains("http")) {
+            announce("the consumer on each SDK HTTP client, ElasticMQ");
+            sections.add(HttpClientBenchmark.run(new HttpClientBenchmark.Options(integer("http-messages", 5_000), integer("http-rounds", 3),
+                    integers("http-pollers", "1,4"), integer("cold-starts", 3))));
+        }
+        if (parts.contains("consumer")) {
+            announce("the consumer vs Spring Cloud AWS's SqsMessageListenerContainer, ElasticMQ");
+            sections.add(ConsumerBenchmark.run(new ConsumerBenchmark.Options(integer("consumer-messages", 20_000),
+                    integer("consumer-rounds", 3))));
         }
         if (parts.contains("sink")) {
             announce("sink vs raw COPY and one INSERT + commit per row");

@@ -31,7 +31,7 @@ final class MsgflowAwsRun {
         Topology topology = BenchMessages.topology(suffix);
         transport.provision(topology);
         Checksum checksum = new Checksum();
-        MessageProcessor processor = processor(checksum);
+        MessageProcessor processor = BenchMessages.processor(checksum);
         List<String> queues = List.of(BenchMessages.notifications(suffix), BenchMessages.alerts(suffix));
         RequestCounter counter = transport.requestCounter();
         counter.reset();
@@ -43,7 +43,7 @@ final class MsgflowAwsRun {
             drain(transport.source(topology, queue), processor, checksum, countOf(messages, queue.startsWith("notifications")));
         }
         long consumed = System.nanoTime();
-        NaiveSdkLoop.check(checksum, messages.size());
+        checksum.check(messages.size());
         return new Run(messages.size(), counter.total(), published - start, consumed - published);
     }
 
@@ -68,19 +68,6 @@ final class MsgflowAwsRun {
                 throw new IllegalStateException("queue '" + source.queue() + "': " + (target - checksum.handled()) + " messages never came");
             }
         }
-    }
-
-    private static MessageProcessor processor(Checksum checksum) {
-        return MessageProcessor.builder(BenchMessages.CODEC)
-                .on(Notification.class, (payload, context) -> {
-                    checksum.add(payload);
-                    return null;
-                })
-                .on(CriticalAlert.class, (payload, context) -> {
-                    checksum.add(payload);
-                    return null;
-                })
-                .build();
     }
 
     private static void checkPublished(PublishResult result) {

@@ -63,7 +63,7 @@ final class NaiveSdkLoop implements AutoCloseable {
         drain(notifications, checksum, MsgflowAwsRun.countOf(messages, true));
         drain(alerts, checksum, MsgflowAwsRun.countOf(messages, false));
         long consumed = System.nanoTime();
-        check(checksum, messages.size());
+        checksum.check(messages.size());
         return new Run(messages.size(), counter.total(), published - start, consumed - published);
     }
 
@@ -91,13 +91,6 @@ final class NaiveSdkLoop implements AutoCloseable {
                 checksum.add(BenchMessages.CODEC.decode(m.messageAttributes().get(TYPE).stringValue(), m.body()));
                 sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             }
-        }
-    }
-
-    static void check(Checksum checksum, int messages) {
-        if (checksum.handled() != messages || checksum.sum() != BenchMessages.expectedSum(messages)) {
-            throw new IllegalStateException("handled " + checksum.handled() + " of " + messages
-                    + " messages, checksum " + checksum.sum() + " instead of " + BenchMessages.expectedSum(messages));
         }
     }
 

@@ -2,6 +2,7 @@ package io.msgflow.benchmarks.transport;
 
 import io.msgflow.Message;
 import io.msgflow.codec.MessageCodec;
+import io.msgflow.processing.MessageProcessor;
 import io.msgflow.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,28 @@ public final class BenchMessages {
         public long sum() {
             return sum.sum();
         }
+
+        /** Fails unless messages 0 to {@code messages - 1} were each handled exactly once. */
+        public void check(int messages) {
+            if (handled() != messages || sum() != expectedSum(messages)) {
+                throw new IllegalStateException("handled " + handled() + " of " + messages
+                        + " messages, checksum " + sum() + " instead of " + expectedSum(messages));
+            }
+        }
+    }
+
+    /** The processor every msgflow candidate runs: decode with {@link #CODEC}, add to the checksum. */
+    public static MessageProcessor processor(Checksum checksum) {
+        return MessageProcessor.builder(CODEC)
+                .on(Notification.class, (payload, context) -> {
+                    checksum.add(payload);
+                    return null;
+                })
+                .on(CriticalAlert.class, (payload, context) -> {
+                    checksum.add(payload);
+                    return null;
+                })
+                .build();
     }
 
     /** The checksum a run of {@code count} messages numbered from 0, each handled once, must end with. */

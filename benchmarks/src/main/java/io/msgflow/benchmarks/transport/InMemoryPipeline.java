@@ -32,7 +32,7 @@ public final class InMemoryPipeline {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topology topology = BenchMessages.topology(suffix);
         Checksum checksum = new Checksum();
-        MessageProcessor processor = processor(checksum);
+        MessageProcessor processor = BenchMessages.processor(checksum);
         Timing total = Timing.zero();
         try (InMemoryTransport transport = InMemoryTransport.create()) {
             transport.provision(topology);
@@ -68,7 +68,7 @@ public final class InMemoryPipeline {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topology topology = BenchMessages.topology(suffix);
         Checksum checksum = new Checksum();
-        MessageProcessor processor = processor(checksum);
+        MessageProcessor processor = BenchMessages.processor(checksum);
         long nanos;
         try (InMemoryTransport transport = InMemoryTransport.create()) {
             transport.provision(topology);
@@ -86,19 +86,6 @@ public final class InMemoryPipeline {
         }
         checkHandled(checksum, messages.size(), 1);
         return nanos;
-    }
-
-    private static MessageProcessor processor(Checksum checksum) {
-        return MessageProcessor.builder(BenchMessages.CODEC)
-                .on(Notification.class, (payload, context) -> {
-                    checksum.add(payload);
-                    return null;
-                })
-                .on(CriticalAlert.class, (payload, context) -> {
-                    checksum.add(payload);
-                    return null;
-                })
-                .build();
     }
 
     private static void checkEmpty(InMemoryTransport transport, String suffix) {

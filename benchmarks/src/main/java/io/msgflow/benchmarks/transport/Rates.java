@@ -24,6 +24,11 @@ public final class Rates {
         return Collections.max(measured(perSecond));
     }
 
+    /** The rate of each round, in the order they were added. */
+    public List<Double> perRound() {
+        return List.copyOf(perSecond);
+    }
+
     public int rounds() {
         return perSecond.size();
     }
