@@ -34,7 +34,8 @@ import java.util.Optional;
  * <p>Options (defaults in brackets): {@code --parts=inmemory,aws,http,consumer,sink}, {@code --depths=1000,100000,1000000},
  * {@code --rounds=5}, {@code --streaming=100000}, {@code --heap=1000000}, {@code --aws-messages=5000},
  * {@code --aws-rounds=3}, {@code --http-messages=5000}, {@code --http-rounds=3},
- * {@code --http-pollers=1,4}, {@code --cold-starts=3}, {@code --consumer-messages=20000}, {@code --consumer-rounds=3}, {@code --out=benchmarks/results/latest.md}; {@code --sink.<option>=<value>} is
+ * {@code --http-pollers=1,4}, {@code --cold-starts=3}, {@code --consumer-messages=20000}, {@code --consumer-rounds=3},
+ * {@code --consumer-only=} (candidate name prefixes, for profiling one), {@code --out=benchmarks/results/latest.md}; {@code --sink.<option>=<value>} is
  * passed to the sink benchmark as {@code --<option>=<value>}.
  */
 public final class AllBenchmarks {
@@ -87,7 +88,7 @@ public final class AllBenchmarks {
         if (parts.contains("consumer")) {
             announce("the consumer vs Spring Cloud AWS's SqsMessageListenerContainer, ElasticMQ");
             sections.add(ConsumerBenchmark.run(new ConsumerBenchmark.Options(integer("consumer-messages", 20_000),
-                    integer("consumer-rounds", 3))));
+                    integer("consumer-rounds", 3), strings("consumer-only"))));
         }
         if (parts.contains("sink")) {
             announce("sink vs raw COPY and one INSERT + commit per row");
@@ -159,6 +160,11 @@ public final class AllBenchmarks {
             values.add(Integer.parseInt(v.trim().replace("_", "")));
         }
         return values;
+    }
+
+    private List<String> strings(String name) {
+        String value = options.getOrDefault(name, "");
+        return value.isBlank() ? List.of() : List.of(value.split(","));
     }
 
     private static void announce(String part) {

@@ -36,4 +36,30 @@ class AwsTransportBuilderTest {
                 .retryMaxDelay(Duration.ofSeconds(1)).build())
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("retryMaxDelay");
     }
+
+    @Test
+    void buildsOnApacheByDefaultTheFastestClientForAConsumer() {
+        try (AwsTransport transport = AwsTransport.builder().region("us-east-1").build()) {
+            assertThat(transport.httpClient()).contains(HttpClientKind.APACHE);
+            assertThat(transport).hasToString("AwsTransport{SNS_AND_SQS, httpClient=APACHE, region=us-east-1}");
+        }
+    }
+
+    @Test
+    void buildsOnTheChosenClient() {
+        try (AwsTransport transport = AwsTransport.builder().region("us-east-1").httpClient(HttpClientKind.URL_CONNECTION).build()) {
+            assertThat(transport.httpClient()).contains(HttpClientKind.URL_CONNECTION);
+        }
+    }
+
+    @Test
+    void passedClientsHaveNoClientKindOfTheTransport() {
+        software.amazon.awssdk.services.sqs.SqsClient sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).build();
+        try (AwsTransport transport = AwsTransport.builder().clients(null, sqs).services(AwsServices.SQS_ONLY).build()) {
+            assertThat(transport.httpClient()).isEmpty();
+        } finally {
+            sqs.close();
+        }
+    }
 }

@@ -28,8 +28,11 @@ import java.util.function.UnaryOperator;
 public final class ConsumerBenchmark {
     private static final int WARM_UP_MESSAGES = 2_000;
 
-    /** Messages per round and measured rounds. */
-    public record Options(int messages, int rounds) {
+    /**
+     * Messages per round, measured rounds, and which candidates to run (names starting with one of
+     * {@code only}, all when empty: for profiling one of them).
+     */
+    public record Options(int messages, int rounds, List<String> only) {
     }
 
     /** msgflow's settings for the tuned candidate: the consumer's and the transport's. */
@@ -60,10 +63,16 @@ public final class ConsumerBenchmark {
                     o -> o.maxConcurrentMessages(50).maxMessagesPerPoll(10));
             Candidate msgflowTuned = new MsgflowConsumer("msgflow, tuned: " + TUNED_DESCRIPTION,
                     TUNED_TRANSPORT.apply(Peers.transport(endpoint, AwsServices.SQS_ONLY)).build(), TUNED_CONSUMER);
-            List<Candidate> candidates = List.of(msgflowDefault, scaDefault, scaTuned, msgflowTuned);
+            List<Candidate> all = List.of(msgflowDefault, scaDefault, scaTuned, msgflowTuned);
+            List<Candidate> candidates = all.stream().filter(c -> options.only().isEmpty()
+                    || options.only().stream().anyMatch(prefix -> c.name().startsWith(prefix))).toList();
+            all.stream().filter(c -> !candidates.contains(c)).forEach(Candidate::close);
             try {
                 InterleavedRounds rounds = new InterleavedRounds("consumers", preloader, candidates)
                         .run(messages, WARM_UP_MESSAGES, options.rounds());
+                if (candidates.size() < all.size()) {
+                    return new Section("Consumer vs Spring Cloud AWS (only " + options.only() + ")", "", List.of());
+                }
                 return section(rounds, msgflowDefault, scaDefault, scaTuned, msgflowTuned);
             } finally {
                 candidates.forEach(Candidate::close);

@@ -2,12 +2,13 @@ package io.msgflow.benchmarks.consumer;
 
 import io.awspring.cloud.sqs.listener.SqsContainerOptionsBuilder;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
-import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementResultCallback;
+import io.awspring.cloud.sqs.listener.acknowledgement.AsyncAcknowledgementResultCallback;
 import io.msgflow.WireFormat;
 import io.msgflow.benchmarks.transport.BenchMessages;
 import io.msgflow.benchmarks.transport.BenchMessages.Checksum;
 import java.net.URI;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * (Netty), as its Spring Boot starter builds it, with the container options a candidate names
  * (none: Spring Cloud AWS's defaults). The listener does msgflow's handler work (decode with the
  * same codec, add to the checksum); the clock stops when the last acknowledgement (a
- * {@code DeleteMessageBatch}) is confirmed through the container's acknowledgement callback.
+ * {@code DeleteMessageBatch}) is confirmed through the container's asynchronous acknowledgement
+ * callback (the blocking one would queue a task per batch on the listener's executor).
  */
 final class SpringCloudAwsConsumer implements Candidate {
     private static final String TYPE = WireFormat.DEFAULT_TYPE_ATTRIBUTE;
@@ -48,10 +50,11 @@ final class SpringCloudAwsConsumer implements Candidate {
                 .sqsAsyncClient(client)
                 .queueNames(queue.name())
                 .messageListener(message -> checksum.add(BenchMessages.CODEC.decode(type(message), message.getPayload())))
-                .acknowledgementResultCallback(new AcknowledgementResultCallback<String>() {
+                .acknowledgementResultCallback(new AsyncAcknowledgementResultCallback<String>() {
                     @Override
-                    public void onSuccess(Collection<Message<String>> messages) {
+                    public CompletableFuture<Void> onSuccess(Collection<Message<String>> messages) {
                         completion.deleted(messages.size());
+                        return CompletableFuture.completedFuture(null);
                     }
                 })
                 .configure(options)
