@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A message to publish or that was received: a logical id, a type, a JSON body and attributes.
+ * A message to publish or that was received: a logical id, a type, a body (JSON by default; plain
+ * text or base64 for types the codec registers so, see {@link io.msgflow.codec.PayloadFormat}) and
+ * attributes.
  *
  * <p>The <b>id</b> is assigned by the publisher's side (a random UUID unless set) and travels with
  * the message, so every delivery of the same publication carries the same id; sinks are
@@ -48,7 +50,7 @@ public final class Message {
         return new Builder();
     }
 
-    /** A message of the given type and JSON body with a fresh id. */
+    /** A message of the given type and body with a fresh id. */
     public static Message of(String type, String body) {
         return builder().type(type).body(body).build();
     }
@@ -61,7 +63,7 @@ public final class Message {
         return type;
     }
 
-    /** The body, normally JSON text. */
+    /** The body: JSON text, or plain text or base64 for a type whose payload is not JSON. */
     public String body() {
         return body;
     }

@@ -17,7 +17,8 @@ public interface MessageHandler<T> {
 
     /**
      * @return what to write to the processor's sink for this message: the payload itself, another
-     *         object (encoded as JSON), or {@code null} to write nothing
+     *         object (encoded by the codec's {@code encodeBody}: text as it is for a text type, JSON
+     *         otherwise), or {@code null} to write nothing
      * @throws Exception to fail this message (see the class contract)
      */
     Object handle(T payload, MessageContext context) throws Exception;

@@ -148,6 +148,40 @@ class LambdaWorkflowIT {
     }
 
     @Test
+    void theOldPublishersPlainTextIsStoredByTheDrainNotDeadLettered() throws SQLException {
+        admin.snsClient().orElseThrow().publish(r -> r.topicArn(config.topicArn().orElseThrow())
+                .message("This is a general notification 1.")
+                .messageAttributes(Map.of("message_type", software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder()
+                        .dataType("String").stringValue("notification").build())));
+        waitForDepth(NOTIFICATIONS, 1);
+
+        DrainResult result = new DrainQueueHandler(environment).drain(DrainRequest.of(notificationsUrl), TestContext.plenty());
+
+        assertThat(result.processed()).isEqualTo(1);
+        assertThat(result.deadLettered()).isZero();
+        assertThat(rows("notification_messages")).singleElement()
+                .satisfies(id -> assertThat(body("notification_messages", id)).isEqualTo("\"This is a general notification 1.\""));
+    }
+
+    @Test
+    void validateRefusesAnOldShapeTableBeforeTheFirstWriteAndPassesTheStandardOnes() throws SQLException {
+        try (Connection c = TestPostgres.get().admin(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + SCHEMA + ".old_notifications; CREATE TABLE " + SCHEMA + ".old_notifications"
+                    + " (id serial PRIMARY KEY, message_id varchar(255) NOT NULL, message text NOT NULL, created_at timestamp NOT NULL)");
+        }
+        LambdaConfig oldTable = config.toBuilder().schemaSetup(SchemaSetup.VALIDATE)
+                .tables(Map.of("notification", SCHEMA + ".old_notifications")).build();
+
+        try (LambdaEnvironment old = LambdaEnvironment.fromConfig(oldTable);
+             LambdaEnvironment standard = LambdaEnvironment.fromConfig(config.toBuilder().schemaSetup(SchemaSetup.VALIDATE).build())) {
+            assertThatThrownBy(old::sink).isInstanceOf(io.msgflow.postgres.SchemaValidationException.class)
+                    .hasMessageContaining("table lambda_it.old_notifications: column \"body\" (jsonb) is mapped but does not exist")
+                    .hasMessageContaining("CREATE UNIQUE INDEX CONCURRENTLY \"old_notifications_message_id_key\"");
+            assertThat(standard.sink()).isNotNull();
+        }
+    }
+
+    @Test
     void aCrashAfterTheCommitAndBeforeTheAckIsRedeliveredAndStillMakesOneRow() throws Exception {
         publishNotifications("crash", 3);
         try (LambdaEnvironment crashing = LambdaEnvironment.builder(config)

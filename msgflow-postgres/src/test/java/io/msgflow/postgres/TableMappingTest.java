@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.msgflow.InvalidConfigurationException;
+import io.msgflow.sink.RecordId;
 import io.msgflow.sink.SinkRecord;
 import java.time.Instant;
 import java.util.Map;
@@ -76,5 +77,18 @@ class TableMappingTest {
 
         assertThat(mapping.idColumn()).isEqualTo("msg_id");
         assertThat(mapping.columns()).extracting(TableMapping.Column::name).containsExactly("message_id");
+    }
+
+    @Test
+    void aWriteTimeColumnIsATimestampWithOrWithoutTimeZoneAndRowsAreKeyedOnTheMessageIdUnlessSaidOtherwise() {
+        TableMapping old = TableMapping.builder("notification_messages").writeTimeColumn("created_at", ColumnType.TIMESTAMP).build();
+
+        assertThat(old.columns().get(0).type()).isEqualTo(ColumnType.TIMESTAMP);
+        assertThat(old.recordId()).isEqualTo(RecordId.MESSAGE_ID);
+        assertThat(TableMapping.standard("t", RecordId.SQS_MESSAGE_ID)).isNotEqualTo(TableMapping.standard("t"));
+        assertThatThrownBy(() -> TableMapping.builder("t").writeTimeColumn("created_at", ColumnType.TEXT))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("`writeTimeColumn` type must be TIMESTAMPTZ or TIMESTAMP, but was TEXT for column 'created_at'");
+        assertThatThrownBy(() -> TableMapping.builder("t").recordId(null)).isInstanceOf(InvalidConfigurationException.class);
     }
 }
