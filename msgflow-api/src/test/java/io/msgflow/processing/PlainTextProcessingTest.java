@@ -34,11 +34,16 @@ class PlainTextProcessingTest {
 
     @Test
     void aTypedHandlerOfTextStoresThePlainTextAsItCame() {
-        MessageCodec codec = MessageCodec.builder().register(String.class, "notification").register(String.class, "critical_alert").build();
-        MessageProcessor processor = MessageProcessor.builder(codec).sink(sink)
+        // snippet:plain-text
+        MessageCodec plain = MessageCodec.builder()
+                .register(String.class, "notification")     // "This is a general notification 1."
+                .register(String.class, "critical_alert")
+                .build();
+        MessageProcessor processor = MessageProcessor.builder(plain).sink(sink)
                 .on("notification", String.class, MessageHandler.store())
                 .on("critical_alert", String.class, MessageHandler.store())
                 .build();
+        // end-snippet
 
         BatchResult result = processor.process(List.of(oldDelivery("notification", TEXT, "sns-1", "sqs-1"),
                 oldDelivery("critical_alert", "This is a critical alert 1.", "sns-2", "sqs-2")));

@@ -18,7 +18,9 @@ import java.util.Optional;
  * @param body the body a consumer reads (the envelope's {@code Message} for envelope delivery)
  * @param attributes the attributes a consumer reads (the envelope's plus the SQS ones)
  * @param groupId the FIFO message group, if any
- * @param receiveCount how many times it has been received so far (0 when never)
+ * @param receiveCount how many times it has been received so far (0 when never); a message the
+ *                     queue redrove keeps its count, while a copy that {@link MessageSource#deadLetter}
+ *                     sent starts at 0, as the new SQS message it is (its attempts are in the reason)
  * @param sentAt when the queue accepted it
  * @param state where it is in the queue
  * @param sqsBody the body exactly as SQS holds it (the SNS JSON envelope for envelope delivery)

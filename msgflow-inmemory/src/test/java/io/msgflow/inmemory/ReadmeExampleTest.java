@@ -10,8 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The example of the module's README, verbatim between the markers. */
-// README-BEGIN
+/** The example of the module's README, verbatim between the markers (checked by the scenarios' DocumentationSnippetsTest). */
+// snippet:readme
 @ExtendWith(InMemoryTransportExtension.class)
 class ReadmeExampleTest {
     static final Topology TOPOLOGY = Topology.builder("events")
@@ -35,4 +35,4 @@ class ReadmeExampleTest {
                 .satisfies(dead -> assertThat(dead.receiveCount()).isEqualTo(3));
     }
 }
-// README-END
+// end-snippet

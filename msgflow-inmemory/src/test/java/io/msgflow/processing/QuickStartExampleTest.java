@@ -19,7 +19,7 @@ class QuickStartExampleTest {
 
     @Test
     void quickStart() {
-        // QUICKSTART-BEGIN
+        // snippet:quickstart
         record Notification(String text) { }
         record CriticalAlert(String text, int severity) { }
 
@@ -56,6 +56,6 @@ class QuickStartExampleTest {
         }
         assertThat(sink.rows("notification")).hasSize(1);
         assertThat(sink.rows("critical_alert")).hasSize(1);
-        // QUICKSTART-END
+        // end-snippet
     }
 }

@@ -4,9 +4,9 @@ import io.msgflow.codec.MessageCodec;
 import io.msgflow.processing.MessageHandler;
 import io.msgflow.processing.MessageProcessor;
 
-/** The README's example of an {@link SqsBatchHandler} with a typed handler of its own. */
+/** The README's example of an {@link SqsBatchHandler} with a typed handler of its own, verbatim between the markers. */
+// snippet:alerts-function
 public final class AlertsFunction extends SqsBatchHandler {
-    /** The payload of {@code critical_alert} messages. */
     public record CriticalAlert(String severity, String message) {
     }
 
@@ -25,3 +25,4 @@ public final class AlertsFunction extends SqsBatchHandler {
                 .build());
     }
 }
+// end-snippet

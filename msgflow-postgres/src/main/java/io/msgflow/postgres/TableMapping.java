@@ -25,10 +25,11 @@ import java.util.function.Function;
  * {@link #builder(String)} maps a payload into a table of your own:
  *
  * <pre>{@code
+ * Function<SinkRecord, CriticalAlert> alert = r -> (CriticalAlert) codec.decode(r.type(), r.body());
  * TableMapping alerts = TableMapping.builder("alerts_by_host")
  *     .idColumn("msg_id")
- *     .column("host", ColumnType.TEXT, r -> Json.tryParse(r.body()).path("host").asText())
- *     .column("severity", ColumnType.INTEGER, r -> Json.tryParse(r.body()).path("severity").asInt())
+ *     .column("host", ColumnType.TEXT, r -> alert.apply(r).host())
+ *     .column("severity", ColumnType.INTEGER, r -> alert.apply(r).severity())
  *     .writeTimeColumn("stored_at")
  *     .build();
  * }</pre>

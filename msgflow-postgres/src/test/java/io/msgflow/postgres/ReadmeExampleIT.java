@@ -24,7 +24,7 @@ class ReadmeExampleIT {
                 SinkRecord.of(Message.of("critical_alert", "{\"message\":\"disk full on web-3\"}")),
                 SinkRecord.of(Message.of("critical_alert", "{\"message\": \"nul \\u0000 inside\"}")));
 
-        // --- README example starts
+        // snippet:usage
         try (HikariDataSource pool = DataSources.pooled(credentials, PoolOptions.builder().concurrentWriters(1).build())) {
             JdbcSink sink = JdbcSink.builder(pool)
                     .table("notification", "notification_messages")
@@ -36,7 +36,7 @@ class ReadmeExampleIT {
             result.rejected().forEach(deadLetters::put); // refused for good: dead-letter them
             // result.written(): new rows; result.duplicates(): redeliveries, nothing written
         }
-        // --- README example ends
+        // end-snippet
 
         assertThat(deadLetters).containsOnlyKeys(records.get(2).messageId());
         assertThat(deadLetters.get(records.get(2).messageId())).contains("unsupported Unicode escape sequence");

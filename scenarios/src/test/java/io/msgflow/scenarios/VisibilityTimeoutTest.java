@@ -1,0 +1,60 @@
+package io.msgflow.scenarios;
+
+import static io.msgflow.scenarios.OrderService.CODEC;
+import static io.msgflow.scenarios.OrderService.TOPOLOGY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.msgflow.inmemory.InMemorySink;
+import io.msgflow.inmemory.TestClock;
+import io.msgflow.scenarios.OrderService.OrderShipped;
+import io.msgflow.test.FlowHarness;
+import io.msgflow.test.TrafficEvent;
+import io.msgflow.transport.MessageSource;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class VisibilityTimeoutTest {
+
+    @Test
+    void aHandlerSlowerThanTheVisibilityTimeoutIsRedeliveredAndTheSinkKeepsOneRow() {
+        TestClock clock = TestClock.create();
+        AtomicInteger calls = new AtomicInteger();
+        InMemorySink sink = new InMemorySink();
+        try (FlowHarness harness = FlowHarness.builder(TOPOLOGY, CODEC).clock(clock).sink(sink)
+                .process("shipments", p -> p.on(OrderShipped.class, (shipment, context) -> {
+                    if (calls.incrementAndGet() == 1) {
+                        clock.advance(Duration.ofSeconds(45));   // the carrier API took 45 s; visibility is 30 s
+                    }
+                    return shipment;
+                }))
+                .build()) {
+            harness.publish(new OrderShipped("o-1", "dhl"));
+
+            harness.runUntilIdle();
+
+            assertThat(calls).hasValue(2);
+            assertThat(harness.traffic()).filteredOn(TrafficEvent.SettleFailed.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((TrafficEvent.SettleFailed) e).code()).isEqualTo("ReceiptHandleIsInvalid"));
+            assertThat(harness.consumed(OrderShipped.class)).hasSize(1);
+            assertThat(sink.rows("order_shipped")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aConsumerThatCrashesBeforeAcknowledgingIsReplacedByTheNextDelivery() {
+        try (FlowHarness harness = FlowHarness.builder(TOPOLOGY, CODEC)
+                .process("shipments", p -> p.on(OrderShipped.class, (shipment, context) -> shipment))
+                .build()) {
+            harness.publish(new OrderShipped("o-1", "dhl"));
+            MessageSource crashed = harness.source("shipments");
+            assertThat(crashed.receive(10, Duration.ZERO)).hasSize(1);   // received, never acknowledged
+
+            Duration waited = harness.runUntilIdle();
+
+            assertThat(waited).isEqualTo(Duration.ofSeconds(30));
+            assertThat(harness.delivered()).extracting(d -> d.delivery().receiveCount()).containsExactly(1, 2);
+            assertThat(harness.consumed(OrderShipped.class)).hasSize(1);
+        }
+    }
+}
