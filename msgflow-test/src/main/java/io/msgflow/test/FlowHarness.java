@@ -284,7 +284,7 @@ public final class FlowHarness implements AutoCloseable {
         }
         for (QueuedMessage m : transport.messages(queue)) {
             if (m.state() == QueuedMessage.State.VISIBLE
-                    || m.state() == QueuedMessage.State.IN_FLIGHT && !source.awaitsRetry(m.transportMessageId())) {
+                    || m.state() == QueuedMessage.State.IN_FLIGHT && !source.awaitsRetry(m.transportMessageId(), m.receiveCount())) {
                 return false;
             }
         }

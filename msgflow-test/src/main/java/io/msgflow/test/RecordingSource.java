@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +23,7 @@ final class RecordingSource implements MessageSource {
     private final MessageSource delegate;
     private final TrafficLog log;
     private final Clock clock;
-    private final Set<String> awaitingRetry = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> awaitingRetry = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final AtomicInteger settling = new AtomicInteger();
 
@@ -43,7 +42,6 @@ final class RecordingSource implements MessageSource {
     public List<ReceivedMessage> receive(int maxMessages, Duration wait) {
         List<ReceivedMessage> batch = delegate.receive(maxMessages, wait);
         for (ReceivedMessage m : batch) {
-            awaitingRetry.remove(m.transportMessageId());
             log.add(new TrafficEvent.Delivered(clock.instant(), m));
         }
         return batch;
@@ -79,7 +77,7 @@ final class RecordingSource implements MessageSource {
                 log.add(new TrafficEvent.Retried(clock.instant(), m, timeout, Optional.ofNullable(reason)));
             }
             if (reason != null && !timeout.isZero()) {
-                awaitingRetry.add(m.transportMessageId());
+                awaitingRetry.put(m.transportMessageId(), m.receiveCount());
             }
         }
         recordFailures("change visibility", result);
@@ -116,9 +114,14 @@ final class RecordingSource implements MessageSource {
         return settling.get() > 0;
     }
 
-    /** Whether {@code message}, in flight, only waits out a retry's backoff (no one is working on it). */
-    boolean awaitsRetry(String transportMessageId) {
-        return awaitingRetry.contains(transportMessageId);
+    /**
+     * Whether a message in flight with this receive count only waits out a retry's backoff (no one
+     * is working on it): its delivery of that count failed and was handed back with a delay. Once
+     * received again its count is higher, so it no longer matches, however soon this is asked.
+     */
+    boolean awaitsRetry(String transportMessageId, int receiveCount) {
+        Integer failedAt = awaitingRetry.get(transportMessageId);
+        return failedAt != null && failedAt == receiveCount;
     }
 
     private void recordFailures(String operation, OperationResult result) {
