@@ -29,7 +29,6 @@ class ReadmeExampleIT {
                     .endpointOverride(endpoint)                                  // leave out for AWS
                     .region("us-east-1")
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                    .httpClient(HttpClientKind.APACHE)                         // a long-running poller
                     .build()) {
                 transport.provision(topology);                                 // create or verify
                 transport.publisher(topology).publishAll(messages);            // PublishBatch, 10 per request
