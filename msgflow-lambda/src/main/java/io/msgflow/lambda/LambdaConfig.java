@@ -30,8 +30,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * <tr><td>{@code AWS_ENDPOINT_URL}</td><td>one endpoint for SNS, SQS and Secrets Manager (an emulator)</td><td>AWS's</td></tr>
  * <tr><td>{@code TOPIC_ARN}</td><td>the topic {@link PublishHandler} publishes to</td><td>required there</td></tr>
  * <tr><td>{@code QUEUE_URLS}</td><td>comma-separated queues {@link DrainQueueHandler} may drain; with one, the input may omit it</td><td>any queue</td></tr>
- * <tr><td>{@code DB_SECRET_NAME}</td><td>AWS mode: Secrets Manager secret (name or ARN) holding {@code host, port, username, password, database}</td><td>required to store</td></tr>
- * <tr><td>{@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD}, {@code DB_NAME}</td><td>local mode: the database</td><td>port 5432; required to store</td></tr>
+ * <tr><td>{@code DB_SECRET_NAME}</td><td>AWS mode: Secrets Manager secret (name or ARN) holding the {@code password} and any of {@code host, port, username, database}</td><td>required to store</td></tr>
+ * <tr><td>{@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD}, {@code DB_NAME}</td><td>local mode: the database; AWS mode: what the secret lacks, never the password</td><td>port 5432; required to store</td></tr>
  * <tr><td>{@code MSGFLOW_TABLES}</td><td>{@code type=table,type=table}: the table of each message type</td><td>required to store</td></tr>
  * <tr><td>{@code MSGFLOW_SCHEMA}</td><td>{@link SchemaSetup}</td><td>EXISTING</td></tr>
  * <tr><td>{@code MSGFLOW_FIFO_FAILURE_MODE}</td><td>{@link FifoFailureMode}</td><td>STOP_AT_FIRST_FAILURE</td></tr>

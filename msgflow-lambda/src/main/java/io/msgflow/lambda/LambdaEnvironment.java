@@ -11,6 +11,7 @@ import io.msgflow.lambda.internal.EnvVars;
 import io.msgflow.lambda.internal.QueueAccess;
 import io.msgflow.lambda.internal.QueueDirectory;
 import io.msgflow.lambda.internal.ResourceNames;
+import io.msgflow.lambda.internal.SecretCredentials;
 import io.msgflow.lambda.internal.SecretsManagerSecret;
 import io.msgflow.lambda.internal.SqsQueueDirectory;
 import io.msgflow.lambda.internal.StoreByType;
@@ -181,13 +182,14 @@ public final class LambdaEnvironment implements AutoCloseable {
 
     /**
      * The database credentials, read once: from the {@code DB_*} variables in local mode, from the
-     * Secrets Manager secret {@code DB_SECRET_NAME} otherwise.
+     * Secrets Manager secret {@code DB_SECRET_NAME} otherwise (fields it lacks but the password
+     * from {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_NAME}).
      */
     public PostgresCredentials databaseCredentials() {
         synchronized (lock) {
             if (credentials == null) {
                 credentials = config.mode() == LambdaMode.LOCAL ? PostgresCredentials.fromEnvironment(config.localDatabase())
-                        : PostgresCredentials.fromSecret(SecretsManagerSecret.read(config, secretName()));
+                        : SecretCredentials.of(secretName(), SecretsManagerSecret.read(config, secretName()), config.localDatabase());
             }
             return credentials;
         }

@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Input:</b> nothing or {@code {}} publishes the demo run of the original function (2
  * {@code notification} and 2 {@code critical_alert} samples); {@code {"samples": n}} publishes n
- * of each; {@code {"messages": [{"type": "notification", "body": {...}, "attributes": {...}}]}}
- * or a bare array publishes those messages. <b>Output:</b> {@link PublishOutcome}. <b>Failures:</b>
+ * of each, n from 1 to 500 (at most 1,000 messages per invocation);
+ * {@code {"messages": [{"type": "notification", "body": {...}, "attributes": {...}}]}}
+ * or a bare array publishes those messages. Other fields of an object are ignored and logged,
+ * so the Step Functions console's default input {@code {"Comment": "..."}} publishes the default
+ * samples; a misspelt {@code message} or {@code Samples}, or both fields at once, is refused. <b>Output:</b> {@link PublishOutcome}. <b>Failures:</b>
  * each message is validated on its own before any I/O (a type, a JSON body, at most 10 attributes
  * with msgflow's own, at most 256 KiB); one that breaks a rule, or that the topic refuses, is
  * reported with its reason and the others are published in batches of up to 10. An input that is
@@ -60,6 +63,10 @@ public final class PublishHandler implements RequestStreamHandler {
     /** Publishes what a JSON input describes (see the class comment). */
     public PublishOutcome publish(JsonNode input) {
         PublishInput.Parsed parsed = PublishInput.parse(input, environment.config().wireFormat(), environment.clock());
+        List<String> ignored = PublishInput.ignoredFields(input);
+        if (!ignored.isEmpty()) {
+            LOG.info("input fields {} are not publish fields (samples, messages) and were ignored", ignored);
+        }
         List<PublishOutcome.Failure> failed = new ArrayList<>(parsed.refused());
         List<Message> messages = new ArrayList<>(parsed.messages().values());
         Map<String, Integer> indexById = new HashMap<>();

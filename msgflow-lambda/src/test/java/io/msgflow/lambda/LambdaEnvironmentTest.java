@@ -58,7 +58,11 @@ class LambdaEnvironmentTest {
     }
 
     private LambdaEnvironment awsEnvironment(String secretName) {
-        LambdaConfig.Builder config = LambdaConfig.builder().mode(LambdaMode.AWS).region("eu-west-1")
+        return awsEnvironment(secretName, Map.of());
+    }
+
+    private LambdaEnvironment awsEnvironment(String secretName, Map<String, String> databaseVariables) {
+        LambdaConfig.Builder config = LambdaConfig.builder().mode(LambdaMode.AWS).region("eu-west-1").localDatabase(databaseVariables)
                 .endpoint(URI.create("http://127.0.0.1:" + secretsManager.getAddress().getPort()))
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         if (secretName != null) {
@@ -101,7 +105,42 @@ class LambdaEnvironmentTest {
 
         try (LambdaEnvironment environment = awsEnvironment("prod/db")) {
             assertThatThrownBy(environment::databaseCredentials).isInstanceOf(InvalidConfigurationException.class)
-                    .hasMessageContaining("`database` must be set").hasMessageNotContaining(PASSWORD);
+                    .hasMessageContaining("must hold `database`, or environment variable `DB_NAME` must be set").hasMessageNotContaining(PASSWORD);
+        }
+    }
+
+    @Test
+    void aSecretWithOnlyThePasswordTakesTheRestFromTheEnvironment() {
+        answer = "{\"SecretString\":" + quote("{\"password\":\"" + PASSWORD + "\"}") + "}";
+        Map<String, String> variables = Map.of("DB_HOST", "db.abc.eu-west-1.rds.amazonaws.com", "DB_PORT", "6432", "DB_USER", "app",
+                "DB_NAME", "messages");
+
+        try (LambdaEnvironment environment = awsEnvironment("prod/db", variables)) {
+            assertThat(environment.databaseCredentials().jdbcUrl()).startsWith("jdbc:postgresql://db.abc.eu-west-1.rds.amazonaws.com:6432/messages");
+            assertThat(environment.databaseCredentials().username()).contains("app");
+        }
+    }
+
+    @Test
+    void whatTheSecretHoldsWinsOverTheEnvironment() {
+        try (LambdaEnvironment environment = awsEnvironment("prod/db", Map.of("DB_HOST", "old-host", "DB_USER", "old-user"))) {
+            assertThat(environment.databaseCredentials().jdbcUrl()).startsWith("jdbc:postgresql://db.example.internal:5432/messages");
+            assertThat(environment.databaseCredentials().username()).contains("app");
+        }
+    }
+
+    @Test
+    void aFieldNeitherTheSecretNorTheEnvironmentHoldsIsNamedAndAPasswordVariableIsRefused() {
+        answer = "{\"SecretString\":" + quote("{\"password\":\"" + PASSWORD + "\"}") + "}";
+
+        try (LambdaEnvironment environment = awsEnvironment("prod/db", Map.of("DB_USER", "app", "DB_NAME", "messages"))) {
+            assertThatThrownBy(environment::databaseCredentials).isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessage("secret 'prod/db' must hold `host`, or environment variable `DB_HOST` must be set, but neither was");
+        }
+        try (LambdaEnvironment environment = awsEnvironment("prod/db", Map.of("DB_HOST", "db", "DB_PASSWORD", "plain-text"))) {
+            assertThatThrownBy(environment::databaseCredentials).isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageStartingWith("environment variable `DB_PASSWORD` must not be set in AWS mode")
+                    .hasMessageNotContaining("plain-text");
         }
     }
 

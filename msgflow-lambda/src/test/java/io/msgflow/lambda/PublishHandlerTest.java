@@ -119,9 +119,30 @@ class PublishHandlerTest {
 
     @Test
     void anInputOfAnotherShapeIsRefused() {
-        assertThatThrownBy(() -> invoke("{\"message\": []}")).isInstanceOf(LambdaInputException.class)
+        assertThatThrownBy(() -> invoke("{\"messages\": {}}")).isInstanceOf(LambdaInputException.class)
                 .hasMessageStartingWith("the publish input must be {\"messages\": [...]}");
         assertThatThrownBy(() -> invoke("\"hello\"")).isInstanceOf(LambdaInputException.class);
+    }
+
+    @Test
+    void theStepFunctionsConsolesDefaultInputPublishesTheDefaultSamples() throws IOException {
+        JsonNode output = invoke("{\"Comment\": \"Insert your JSON here\"}");
+
+        assertThat(output.get("messageIds")).hasSize(4);
+        assertThat(transport.queueDepth(Fixtures.NOTIFICATIONS)).isEqualTo(2);
+        assertThat(invoke("{\"Comment\": \"x\", \"samples\": 3}").get("messageIds")).hasSize(6);
+    }
+
+    @Test
+    void aMisspeltFieldOrBothFieldsAreRefusedRatherThanPublishingSamples() {
+        assertThatThrownBy(() -> invoke("{\"message\": [{\"type\": \"notification\", \"body\": {}}]}"))
+                .isInstanceOf(LambdaInputException.class)
+                .hasMessageContaining("'message' looks like a misspelt `messages`");
+        assertThatThrownBy(() -> invoke("{\"Samples\": 10}")).isInstanceOf(LambdaInputException.class)
+                .hasMessageContaining("'Samples' looks like a misspelt `samples`");
+        assertThatThrownBy(() -> invoke("{\"samples\": 1, \"messages\": []}")).isInstanceOf(LambdaInputException.class)
+                .hasMessage("the publish input must have either `samples` or `messages`, but had both");
+        assertThat(transport.queueDepth(Fixtures.NOTIFICATIONS) + transport.queueDepth(Fixtures.ALERTS)).isZero();
     }
 
     @Test

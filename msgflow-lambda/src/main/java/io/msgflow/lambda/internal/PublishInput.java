@@ -16,8 +16,12 @@ import java.util.Map;
 
 /**
  * The messages a publish input describes. Accepted shapes: nothing or {@code {}} (the original
- * demo run: 2 samples of each type), {@code {"samples": n}}, {@code {"messages": [...]}} or a bare
- * array. A message is {@code {"type": "...", "body": <JSON>, "id"?, "attributes"?, "groupId"?,
+ * demo run: 2 samples of each type), {@code {"samples": n}} (n from 1 to {@value #MAX_SAMPLES}),
+ * {@code {"messages": [...]}} or a bare array. In an object, fields other than {@code samples} and
+ * {@code messages} are ignored (the Step Functions console starts executions with
+ * {@code {"Comment": ...}}), so an object with neither publishes the default samples; a field that
+ * is one of the two but for case or a plural {@code s} ({@code message}, {@code Samples}) is
+ * refused as a likely typo, and so is an object with both. A message is {@code {"type": "...", "body": <JSON>, "id"?, "attributes"?, "groupId"?,
  * "deduplicationId"?}}; a body given as a string must be JSON text, any other JSON value is sent
  * as its JSON text. An attribute is a string or {@code {"dataType": "Number", "value": "3"}}.
  * Each entry that cannot become a valid message is a failure with its reason; the rest go on.
@@ -25,6 +29,8 @@ import java.util.Map;
 public final class PublishInput {
     static final int DEFAULT_SAMPLES = 2;
     static final int MAX_SAMPLES = 500;
+    private static final String SAMPLES = "samples";
+    private static final String MESSAGES = "messages";
 
     private PublishInput() {
     }
@@ -34,13 +40,19 @@ public final class PublishInput {
     }
 
     public static Parsed parse(JsonNode input, WireFormat wireFormat, Clock clock) {
-        if (input == null || input.isMissingNode() || input.isNull() || input.isObject() && input.isEmpty()) {
+        if (input == null || input.isMissingNode() || input.isNull()) {
             return valid(SampleMessages.create(DEFAULT_SAMPLES, clock), wireFormat);
         }
-        if (input.isObject() && input.has("samples")) {
-            return valid(SampleMessages.create(samples(input.get("samples")), clock), wireFormat);
+        if (input.isObject()) {
+            checkFields(input);
+            if (input.has(SAMPLES)) {
+                return valid(SampleMessages.create(samples(input.get(SAMPLES)), clock), wireFormat);
+            }
+            if (!input.has(MESSAGES)) {
+                return valid(SampleMessages.create(DEFAULT_SAMPLES, clock), wireFormat);
+            }
         }
-        JsonNode list = input.isObject() ? input.get("messages") : input;
+        JsonNode list = input.isObject() ? input.get(MESSAGES) : input;
         if (list == null || !list.isArray()) {
             throw new LambdaInputException("messages", "the publish input must be {\"messages\": [...]}, a JSON array of messages or"
                     + " {\"samples\": n}, but was " + abbreviate(input.toString()));
@@ -59,6 +71,38 @@ public final class PublishInput {
             }
         }
         return new Parsed(messages, refused);
+    }
+
+    /** The fields of an object input that are ignored: all but samples and messages. */
+    public static List<String> ignoredFields(JsonNode input) {
+        List<String> ignored = new ArrayList<>();
+        if (input != null && input.isObject()) {
+            input.fieldNames().forEachRemaining(name -> {
+                if (!name.equals(SAMPLES) && !name.equals(MESSAGES)) {
+                    ignored.add(abbreviate(name));
+                }
+            });
+        }
+        return ignored;
+    }
+
+    private static void checkFields(JsonNode input) {
+        if (input.has(SAMPLES) && input.has(MESSAGES)) {
+            throw new LambdaInputException(MESSAGES, "the publish input must have either `samples` or `messages`, but had both");
+        }
+        input.fieldNames().forEachRemaining(name -> {
+            for (String field : List.of(SAMPLES, MESSAGES)) {
+                if (!name.equals(field) && looksLike(name, field)) {
+                    throw new LambdaInputException(field, "the publish input field '" + abbreviate(name) + "' looks like a misspelt `"
+                            + field + "`; fields other than `samples` and `messages` are ignored, so it would publish the default samples");
+                }
+            }
+        });
+    }
+
+    private static boolean looksLike(String name, String field) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals(field) || lower.equals(field.substring(0, field.length() - 1));
     }
 
     private static void checkUnique(Message message, Map<Integer, Message> earlier) {

@@ -36,6 +36,12 @@ public final class Workflow {
     public static final int MAX_RECEIVE_COUNT = 5;
     /** Of the two queues: six times the timeout of the function behind their event source mappings, as AWS advises. */
     public static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(6);
+    /**
+     * Of the two queues: a week, explicit rather than SQS's 4-day default, and shorter than the
+     * dead-letter queues' so that a message SQS redrives (keeping its first enqueue time) still
+     * has days left there.
+     */
+    public static final Duration RETENTION = Duration.ofDays(7);
     /** Of the dead-letter queues: the SQS maximum, to leave time to look at what failed. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
@@ -63,6 +69,7 @@ public final class Workflow {
         for (Lane lane : LANES) {
             topology.queue(QueueSpec.builder(lane.queue())
                             .visibilityTimeout(VISIBILITY_TIMEOUT)
+                            .retention(RETENTION)
                             .deadLetterQueue(lane.deadLetterQueue(), MAX_RECEIVE_COUNT)
                             .build())
                     .queue(QueueSpec.builder(lane.deadLetterQueue()).retention(DEAD_LETTER_RETENTION).build())
