@@ -5,6 +5,7 @@ import io.msgflow.WireFormat;
 import io.msgflow.internal.Check;
 import io.msgflow.lambda.internal.EnvVars;
 import io.msgflow.lambda.internal.ResourceNames;
+import io.msgflow.postgres.PostgresTls;
 import io.msgflow.postgres.TableMapping;
 import java.net.URI;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * <tr><td>{@code QUEUE_URLS}</td><td>comma-separated queues {@link DrainQueueHandler} may drain; with one, the input may omit it</td><td>any queue</td></tr>
  * <tr><td>{@code DB_SECRET_NAME}</td><td>AWS mode: Secrets Manager secret (name or ARN) holding the {@code password} and any of {@code host, port, username, database}</td><td>required to store</td></tr>
  * <tr><td>{@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD}, {@code DB_NAME}</td><td>local mode: the database; AWS mode: what the secret lacks, never the password</td><td>port 5432; required to store</td></tr>
+ * <tr><td>{@code MSGFLOW_DB_SSLMODE}</td><td>{@code verify-full} (TLS, the server's certificate checked against the CA bundle and the host), or {@code disable} (local mode only)</td><td>AWS mode: verify-full; local mode: as the connection says</td></tr>
+ * <tr><td>{@code MSGFLOW_DB_CA_BUNDLE}</td><td>path of a PEM CA bundle that verify-full trusts instead of the Amazon RDS bundle in the jar</td><td>the RDS bundle</td></tr>
  * <tr><td>{@code MSGFLOW_TABLES}</td><td>{@code type=table,type=table}: the table of each message type</td><td>required to store</td></tr>
  * <tr><td>{@code MSGFLOW_SCHEMA}</td><td>{@link SchemaSetup}</td><td>EXISTING</td></tr>
  * <tr><td>{@code MSGFLOW_FIFO_FAILURE_MODE}</td><td>{@link FifoFailureMode}</td><td>STOP_AT_FIRST_FAILURE</td></tr>
@@ -51,6 +54,8 @@ public final class LambdaConfig {
     public static final String QUEUE_URLS = "QUEUE_URLS";
     public static final String DB_SECRET_NAME = "DB_SECRET_NAME";
     public static final String TABLES = "MSGFLOW_TABLES";
+    public static final String DB_SSLMODE = "MSGFLOW_DB_SSLMODE";
+    public static final String DB_CA_BUNDLE = "MSGFLOW_DB_CA_BUNDLE";
     public static final String SCHEMA = "MSGFLOW_SCHEMA";
     public static final String FIFO_FAILURE_MODE = "MSGFLOW_FIFO_FAILURE_MODE";
     public static final String RETRY_VISIBILITY = "MSGFLOW_RETRY_VISIBILITY";
@@ -77,6 +82,8 @@ public final class LambdaConfig {
     private final Duration drainMinMargin;
     private final WireFormat wireFormat;
     private final AwsCredentialsProvider credentials;
+    private final PostgresTls databaseTls;
+    private final PostgresTls databaseTlsSetting;
 
     private LambdaConfig(Builder b) {
         this.mode = b.mode;
@@ -94,6 +101,9 @@ public final class LambdaConfig {
         this.drainMinMargin = b.drainMinMargin;
         this.wireFormat = b.wireFormat;
         this.credentials = b.credentials;
+        this.databaseTlsSetting = b.databaseTls;
+        this.databaseTls = b.databaseTls != null ? b.databaseTls
+                : mode == LambdaMode.AWS ? PostgresTls.rdsVerifyFull() : PostgresTls.asUrlSays();
     }
 
     public static Builder builder() {
@@ -120,9 +130,37 @@ public final class LambdaConfig {
         env.optional(QUEUE_URLS).ifPresent(v -> b.queueUrls(splitList(v)));
         env.optional(DB_SECRET_NAME).ifPresent(b::dbSecretName);
         env.optional(TABLES).ifPresent(v -> b.tables(parseTables(v)));
+        databaseTls(env).ifPresent(b::databaseTls);
         Map<String, String> database = new LinkedHashMap<>();
         DATABASE_VARIABLES.forEach(name -> env.optional(name).ifPresent(value -> database.put(name, value)));
         return b.localDatabase(database).build();
+    }
+
+    private static Optional<PostgresTls> databaseTls(EnvVars env) {
+        Optional<String> sslMode = env.optional(DB_SSLMODE);
+        Optional<String> bundle = env.optional(DB_CA_BUNDLE);
+        if (sslMode.isEmpty()) {
+            return bundle.map(path -> caBundle(path));
+        }
+        switch (sslMode.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "verify-full":
+                return Optional.of(bundle.map(path -> caBundle(path)).orElse(PostgresTls.rdsVerifyFull()));
+            case "disable":
+                if (bundle.isPresent()) {
+                    throw EnvVars.invalid(DB_SSLMODE, "must be verify-full when `" + DB_CA_BUNDLE + "` is set", sslMode.get());
+                }
+                return Optional.of(PostgresTls.disabled());
+            default:
+                throw EnvVars.invalid(DB_SSLMODE, "must be verify-full or disable", sslMode.get());
+        }
+    }
+
+    private static PostgresTls caBundle(String path) {
+        try {
+            return PostgresTls.verifyFull(java.nio.file.Path.of(path));
+        } catch (InvalidConfigurationException | java.nio.file.InvalidPathException e) {
+            throw EnvVars.invalid(DB_CA_BUNDLE, "must be the path of a readable PEM file of CA certificates", path);
+        }
     }
 
     private static URI parseEndpoint(String value) {
@@ -245,6 +283,11 @@ public final class LambdaConfig {
         return wireFormat;
     }
 
+    /** How the database connections use TLS: verify-full against the RDS CA bundle by default in AWS mode. */
+    public PostgresTls databaseTls() {
+        return databaseTls;
+    }
+
     /** Credentials of the SDK clients; the SDK's default chain (the function's role) when empty. */
     public Optional<AwsCredentialsProvider> credentials() {
         return Optional.ofNullable(credentials);
@@ -268,6 +311,7 @@ public final class LambdaConfig {
         b.drainMinMargin = drainMinMargin;
         b.wireFormat = wireFormat;
         b.credentials = credentials;
+        b.databaseTls = databaseTlsSetting;
         return b;
     }
 
@@ -276,7 +320,8 @@ public final class LambdaConfig {
         return "LambdaConfig{mode=" + mode + ", region=" + region + ", endpoint=" + endpoint + ", topicArn=" + topicArn
                 + ", queueUrls=" + queueUrls + ", dbSecretName=" + dbSecretName + ", localDatabase=" + localDatabaseSettings()
                 + ", tables=" + tables + ", schemaSetup=" + schemaSetup + ", fifoFailureMode=" + fifoFailureMode
-                + ", retryVisibility=" + retryVisibility + ", drainWait=" + drainWait + ", drainMinMargin=" + drainMinMargin + "}";
+                + ", retryVisibility=" + retryVisibility + ", drainWait=" + drainWait + ", drainMinMargin=" + drainMinMargin
+                + ", databaseTls=" + databaseTls + "}";
     }
 
     /** Builds a {@link LambdaConfig}; each setter checks its rule. Not thread-safe. */
@@ -296,6 +341,7 @@ public final class LambdaConfig {
         private Duration drainMinMargin = Duration.ofSeconds(10);
         private WireFormat wireFormat = WireFormat.defaults();
         private AwsCredentialsProvider credentials;
+        private PostgresTls databaseTls;
 
         private Builder() {
         }
@@ -399,7 +445,21 @@ public final class LambdaConfig {
             return this;
         }
 
+        /**
+         * How database connections use TLS; by default verify-full against the Amazon RDS CA bundle
+         * in AWS mode, and as the connection says in local mode. {@link PostgresTls#disabled()} is
+         * refused in AWS mode.
+         */
+        public Builder databaseTls(PostgresTls value) {
+            this.databaseTls = Check.notNull(DB_SSLMODE, value);
+            return this;
+        }
+
         public LambdaConfig build() {
+            if (mode == LambdaMode.AWS && databaseTls != null && databaseTls.mode() == PostgresTls.Mode.DISABLED) {
+                throw new InvalidConfigurationException(DB_SSLMODE, "`" + DB_SSLMODE + "` must be verify-full in AWS mode (the credentials"
+                        + " cross the network), but was disable; plain connections are allowed in local mode only");
+            }
             return new LambdaConfig(this);
         }
     }

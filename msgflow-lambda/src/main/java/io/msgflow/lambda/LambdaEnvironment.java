@@ -7,6 +7,7 @@ import io.msgflow.aws.AwsTransport;
 import io.msgflow.aws.HttpClientKind;
 import io.msgflow.codec.MessageCodec;
 import io.msgflow.internal.Check;
+import io.msgflow.lambda.internal.CredentialRefreshingSink;
 import io.msgflow.lambda.internal.EnvVars;
 import io.msgflow.lambda.internal.QueueAccess;
 import io.msgflow.lambda.internal.QueueDirectory;
@@ -37,8 +38,8 @@ import java.util.function.ToIntFunction;
  * one {@link AwsTransport} on the url-connection HTTP client, which starts fastest; SQS only when
  * no {@code TOPIC_ARN} is set), the topic
  * publisher, the queues met so far (their settings read from SQS once each), the database
- * credentials (read from the environment or, in {@link LambdaMode#AWS}, from Secrets Manager once)
- * and the connection pool with its {@link JdbcSink}. Parts are built when first needed, so a
+ * credentials (read from the environment or, in {@link LambdaMode#AWS}, from Secrets Manager once,
+ * and again when the database refuses them) and the connection pool with its {@link JdbcSink}. Parts are built when first needed, so a
  * publishing function never opens a database pool.
  *
  * <p>Handlers built with their no-argument constructor, as the Lambda runtime builds them, use
@@ -58,7 +59,7 @@ public final class LambdaEnvironment implements AutoCloseable {
     private final String topic;
     private final Object lock = new Object();
     private Sink sink;
-    private HikariDataSource dataSource;
+    private boolean ownsSink;
     private PostgresCredentials credentials;
     private MessagePublisher publisher;
 
@@ -145,23 +146,42 @@ public final class LambdaEnvironment implements AutoCloseable {
 
     /**
      * The sink every handler writes to, built once: a {@link JdbcSink} with one table per type of
-     * {@code MSGFLOW_TABLES} over a pool of one connection (one invocation writes at a time).
-     * With {@link SchemaSetup#CREATE_IF_MISSING} it creates the missing tables first; with it and
-     * {@link SchemaSetup#VALIDATE} it checks every table before the first write.
+     * {@code MSGFLOW_TABLES} over a pool of one connection (one invocation writes at a time),
+     * connecting with {@link LambdaConfig#databaseTls()}. With {@link SchemaSetup#CREATE_IF_MISSING}
+     * it creates the missing tables first; with it and {@link SchemaSetup#VALIDATE} it checks every
+     * table before the first write. In {@link LambdaMode#AWS} a refusal of the credentials
+     * (SQLState 28P01, 28000) makes it read the secret again, once, and rebuild the pool, so a
+     * changed password heals a warm container.
      */
     public Sink sink() {
         synchronized (lock) {
             if (sink == null) {
-                sink = jdbcSink();
+                sink = config.mode() == LambdaMode.AWS ? new CredentialRefreshingSink(this::connect) : connect(false);
+                ownsSink = true;
             }
             return sink;
         }
     }
 
-    private Sink jdbcSink() {
-        JdbcSink.Builder builder = JdbcSink.builder(dataSource());
-        config.requireTables().forEach(builder::table);
-        JdbcSink jdbc = builder.clock(clock).build();
+    private Sink connect(boolean rereadCredentials) {
+        if (rereadCredentials) {
+            synchronized (lock) {
+                credentials = null;
+            }
+        }
+        HikariDataSource pool = DataSources.pooled(databaseCredentials(),
+                PoolOptions.builder().concurrentWriters(1).applicationName("msgflow-lambda").build(), config.databaseTls());
+        try {
+            JdbcSink.Builder builder = JdbcSink.builder(pool);
+            config.requireTables().forEach(builder::table);
+            return new PooledSink(prepared(builder.clock(clock).build()), pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private JdbcSink prepared(JdbcSink jdbc) {
         switch (config.schemaSetup()) {
             case CREATE_IF_MISSING:
                 return jdbc.createSchemaIfMissing();
@@ -172,12 +192,17 @@ public final class LambdaEnvironment implements AutoCloseable {
         }
     }
 
-    private HikariDataSource dataSource() {
-        if (dataSource == null) {
-            dataSource = DataSources.pooled(databaseCredentials(),
-                    PoolOptions.builder().concurrentWriters(1).applicationName("msgflow-lambda").build());
+    /** A sink with the pool it writes through, closed with it. */
+    private record PooledSink(JdbcSink sink, HikariDataSource pool) implements Sink {
+        @Override
+        public io.msgflow.sink.WriteResult write(java.util.List<io.msgflow.sink.SinkRecord> records) {
+            return sink.write(records);
         }
-        return dataSource;
+
+        @Override
+        public void close() {
+            pool.close();
+        }
     }
 
     /**
@@ -229,8 +254,8 @@ public final class LambdaEnvironment implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
-            if (dataSource != null) {
-                dataSource.close();
+            if (ownsSink) {
+                sink.close();
             }
             if (ownsTransport) {
                 transport.close();

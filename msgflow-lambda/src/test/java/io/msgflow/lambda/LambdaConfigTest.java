@@ -120,4 +120,37 @@ class LambdaConfigTest {
         assertThat(config.queueUrls()).isEqualTo(List.of());
         assertThat(config.schemaSetup()).isEqualTo(SchemaSetup.EXISTING);
     }
+
+    @Test
+    void awsModeVerifiesTheDatabaseAgainstTheRdsBundleByDefaultAndLocalModeLeavesItToTheConnection() {
+        assertThat(LambdaConfig.fromEnvironment(env()).databaseTls()).isEqualTo(io.msgflow.postgres.PostgresTls.rdsVerifyFull());
+        assertThat(LambdaConfig.fromEnvironment(env("ENVIRONMENT", "local")).databaseTls())
+                .isEqualTo(io.msgflow.postgres.PostgresTls.asUrlSays());
+        assertThat(LambdaConfig.fromEnvironment(env("ENVIRONMENT", "local", "MSGFLOW_DB_SSLMODE", "disable")).databaseTls())
+                .isEqualTo(io.msgflow.postgres.PostgresTls.disabled());
+        assertThat(LambdaConfig.fromEnvironment(env("MSGFLOW_DB_SSLMODE", "verify-full")).toString())
+                .contains("databaseTls=verify-full against the Amazon RDS CA bundle of msgflow-postgres");
+    }
+
+    @Test
+    void plainConnectionsAreRefusedInAwsModeAndABadBundleOrModeIsNamed() throws java.io.IOException {
+        assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("MSGFLOW_DB_SSLMODE", "disable")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("`MSGFLOW_DB_SSLMODE` must be verify-full in AWS mode (the credentials cross the network), but was disable;"
+                        + " plain connections are allowed in local mode only");
+        assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("MSGFLOW_DB_SSLMODE", "prefer")))
+                .hasMessage("environment variable `MSGFLOW_DB_SSLMODE` must be verify-full or disable, but was 'prefer'");
+        assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("MSGFLOW_DB_CA_BUNDLE", "/no/such/bundle.pem")))
+                .hasMessage("environment variable `MSGFLOW_DB_CA_BUNDLE` must be the path of a readable PEM file of CA certificates,"
+                        + " but was '/no/such/bundle.pem'");
+        java.nio.file.Path bundle = java.nio.file.Files.createTempFile("ca", ".pem");
+        try {
+            assertThat(LambdaConfig.fromEnvironment(env("MSGFLOW_DB_CA_BUNDLE", bundle.toString())).databaseTls())
+                    .isEqualTo(io.msgflow.postgres.PostgresTls.verifyFull(bundle));
+            assertThatThrownBy(() -> LambdaConfig.fromEnvironment(env("ENVIRONMENT", "local", "MSGFLOW_DB_SSLMODE", "disable",
+                    "MSGFLOW_DB_CA_BUNDLE", bundle.toString()))).hasMessageContaining("must be verify-full when `MSGFLOW_DB_CA_BUNDLE` is set");
+        } finally {
+            java.nio.file.Files.delete(bundle);
+        }
+    }
 }

@@ -3,18 +3,11 @@ package io.msgflow.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.msgflow.InvalidConfigurationException;
 import io.msgflow.TransportException;
 import io.msgflow.postgres.PostgresCredentials;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,34 +20,24 @@ class LambdaEnvironmentTest {
     private static final String SECRET = "{\"host\":\"db.example.internal\",\"port\":5432,\"username\":\"app\",\"password\":\""
             + PASSWORD + "\",\"database\":\"messages\"}";
 
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    private HttpServer secretsManager;
     private volatile int status = 200;
     private volatile String answer = "{\"Name\":\"prod/db\",\"SecretString\":" + quote(SECRET) + ",\"VersionId\":\"v1\"}";
+    private FakeSecretsManager secretsManager;
+    private List<String> requests;
 
     private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return FakeSecretsManager.quote(text);
     }
 
     @BeforeEach
-    void startSecretsManager() throws IOException {
-        secretsManager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        secretsManager.createContext("/", exchange -> {
-            requests.add(exchange.getRequestHeaders().getFirst("X-Amz-Target") + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        secretsManager.start();
+    void startSecretsManager() {
+        secretsManager = FakeSecretsManager.start(() -> new FakeSecretsManager.Answer(status, answer));
+        requests = secretsManager.requests();
     }
 
     @AfterEach
     void stop() {
-        secretsManager.stop(0);
+        secretsManager.close();
     }
 
     private LambdaEnvironment awsEnvironment(String secretName) {
@@ -63,7 +46,7 @@ class LambdaEnvironmentTest {
 
     private LambdaEnvironment awsEnvironment(String secretName, Map<String, String> databaseVariables) {
         LambdaConfig.Builder config = LambdaConfig.builder().mode(LambdaMode.AWS).region("eu-west-1").localDatabase(databaseVariables)
-                .endpoint(URI.create("http://127.0.0.1:" + secretsManager.getAddress().getPort()))
+                .endpoint(secretsManager.endpoint())
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         if (secretName != null) {
             config.dbSecretName(secretName);

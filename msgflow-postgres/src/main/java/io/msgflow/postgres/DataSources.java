@@ -2,10 +2,14 @@ package io.msgflow.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.msgflow.InvalidConfigurationException;
 import io.msgflow.internal.Check;
+import java.util.regex.Pattern;
 
 /** Connection pools for a {@link JdbcSink}. */
 public final class DataSources {
+    private static final Pattern URL_SSL_PARAMETER = Pattern.compile("[?&]ssl[a-z]*=", Pattern.CASE_INSENSITIVE);
+
     private DataSources() {
     }
 
@@ -16,8 +20,21 @@ public final class DataSources {
      * done.
      */
     public static HikariDataSource pooled(PostgresCredentials credentials, PoolOptions options) {
+        return pooled(credentials, options, PostgresTls.asUrlSays());
+    }
+
+    /**
+     * As {@link #pooled(PostgresCredentials, PoolOptions)}, with connections that use TLS as
+     * {@code tls} says.
+     *
+     * @throws InvalidConfigurationException when {@code tls} is not {@link PostgresTls#asUrlSays()}
+     *     and the JDBC URL sets {@code ssl*} parameters of its own (one of the two would be ignored)
+     */
+    public static HikariDataSource pooled(PostgresCredentials credentials, PoolOptions options, PostgresTls tls) {
         Check.notNull("credentials", credentials);
         Check.notNull("options", options);
+        Check.notNull("tls", tls);
+        checkNoUrlSsl(credentials, tls);
         HikariConfig config = new HikariConfig();
         config.setPoolName("msgflow-postgres");
         config.setJdbcUrl(credentials.jdbcUrl());
@@ -35,6 +52,14 @@ public final class DataSources {
         config.addDataSourceProperty("connectTimeout", Math.max(1, options.connectionTimeout().toSeconds()));
         config.addDataSourceProperty("socketTimeout", options.socketTimeout().toSeconds());
         config.addDataSourceProperty("tcpKeepAlive", true);
+        tls.connectionProperties().forEach(config::addDataSourceProperty);
         return new HikariDataSource(config);
+    }
+
+    private static void checkNoUrlSsl(PostgresCredentials credentials, PostgresTls tls) {
+        if (tls.mode() != PostgresTls.Mode.AS_URL_SAYS && URL_SSL_PARAMETER.matcher(credentials.jdbcUrl()).find()) {
+            throw new InvalidConfigurationException("tls", "`tls` is " + tls + ", so the JDBC URL must not set ssl parameters of its own,"
+                    + " but it does: " + credentials.jdbcUrl());
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ final class AppOptions {
     static final String DEFAULT_EMULATOR_REGION = "us-east-1";
     /** The standard PostgreSQL variable; a password never goes on the command line. */
     static final String PASSWORD_VARIABLE = "PGPASSWORD";
+    static final int DEFAULT_DEADLINE_SECONDS = 600;
+    static final int MAX_DEADLINE_SECONDS = 86_400;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
     static final String USAGE = String.join(System.lineSeparator(),
@@ -40,7 +43,11 @@ final class AppOptions {
             "  --endpoint URL      run on the AWS transport against an SNS/SQS emulator (fauxqs, LocalStack),",
             "                      e.g. http://127.0.0.1:4566; 'aws' for AWS itself (credentials and region",
             "                      from the SDK's default chains). Topic and queues are created if missing",
+            "                      (./run-example --endpoint fauxqs starts the project's pinned fauxqs on",
+            "                      127.0.0.1 for the run: needs Node.js)",
             "  --region REGION     the region with --endpoint (default " + DEFAULT_EMULATOR_REGION + " for an emulator)",
+            "  --deadline SECONDS  give up the run after this long, 1 to " + MAX_DEADLINE_SECONDS + " (default "
+                    + DEFAULT_DEADLINE_SECONDS + "); an emulator that does not answer fails it sooner",
             "  --help              print this help",
             "");
 
@@ -56,9 +63,11 @@ final class AppOptions {
     private final URI endpoint;
     private final String region;
     private final PostgresCredentials database;
+    private final Duration deadline;
 
     private AppOptions(Parser p) {
         this.action = p.action;
+        this.deadline = Duration.ofSeconds(p.deadlineSeconds);
         this.count = p.count;
         this.transport = p.endpoint == null ? TransportKind.IN_MEMORY
                 : p.endpoint.equals(AWS_ENDPOINT) ? TransportKind.AWS : TransportKind.EMULATOR;
@@ -99,6 +108,11 @@ final class AppOptions {
         return Optional.ofNullable(region);
     }
 
+    /** How long the run may take before it is given up. */
+    Duration deadline() {
+        return deadline;
+    }
+
     /** The external database; empty for the embedded one. */
     Optional<PostgresCredentials> database() {
         return Optional.ofNullable(database);
@@ -122,7 +136,8 @@ final class AppOptions {
             // reported below with the rule
         }
         throw new InvalidConfigurationException("--endpoint",
-                "`--endpoint` must be an http(s) URL such as http://127.0.0.1:4566, or 'aws', but was '" + value + "'");
+                "`--endpoint` must be an http(s) URL such as http://127.0.0.1:4566, or 'aws', but was '" + value + "'"
+                        + ("fauxqs".equals(value) ? " (./run-example --endpoint fauxqs starts the project's fauxqs)" : ""));
     }
 
     /** Reads the arguments in order; each option at most once. */
@@ -131,6 +146,7 @@ final class AppOptions {
         private final Map<String, String> environment;
         private Action action = Action.RUN;
         private int count = DEFAULT_COUNT;
+        private int deadlineSeconds = DEFAULT_DEADLINE_SECONDS;
         private String jdbcUrl;
         private String dbUser;
         private String password;
@@ -152,12 +168,13 @@ final class AppOptions {
                 switch (option) {
                     case "--help", "-h" -> action = Action.HELP;
                     case "--count" -> count = Check.between("--count", number(option, value(option)), 1, MAX_COUNT);
+                    case "--deadline" -> deadlineSeconds = Check.between("--deadline", number(option, value(option)), 1, MAX_DEADLINE_SECONDS);
                     case "--jdbc-url" -> jdbcUrl = value(option);
                     case "--db-user" -> dbUser = value(option);
                     case "--endpoint" -> endpoint = value(option);
                     case "--region" -> region = Check.matches("--region", value(option), REGION, "must be an AWS region name such as eu-west-1");
                     default -> throw new InvalidConfigurationException(option, "unknown option '" + option + "'; the options are "
-                            + "--count, --jdbc-url, --db-user, --endpoint, --region and --help");
+                            + "--count, --jdbc-url, --db-user, --endpoint, --region, --deadline and --help");
                 }
             }
             requireWith("--db-user", dbUser, "--jdbc-url", jdbcUrl);

@@ -1,10 +1,16 @@
 package io.msgflow.examples.workflow;
 
 import io.msgflow.InvalidConfigurationException;
+import io.msgflow.internal.Durations;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The local run of the workflow ({@code ./run-example}): publishes sample notifications and
@@ -14,7 +20,7 @@ import java.util.Map;
  *
  * <p>Exit codes: {@value #EXIT_OK} when every published message is a row in the table of its type,
  * {@value #EXIT_FAILED} when the run failed (with the reason on standard error),
- * {@value #EXIT_USAGE} for bad options. The summary goes to standard output; progress lines of
+ * {@value #EXIT_USAGE} for bad options. The run is given up after {@code --deadline} (default 10 min). The summary goes to standard output; progress lines of
  * large runs and errors go to standard error.
  */
 public final class WorkflowApp {
@@ -49,7 +55,31 @@ public final class WorkflowApp {
             out.print(AppOptions.USAGE);
             return EXIT_OK;
         }
-        try (Database database = Database.open(options); Transport transport = Transport.open(options, environment)) {
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "workflow-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return runner.submit(() -> runWorkflow(options, environment, out, err, clock)).get(options.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            err.println("error: the workflow did not finish within " + Durations.format(options.deadline()) + " (--deadline); given up");
+            return EXIT_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return EXIT_FAILED;
+        } catch (ExecutionException e) {
+            err.println("error: the workflow failed: " + describe(e.getCause()));
+            return EXIT_FAILED;
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
+    private static int runWorkflow(AppOptions options, Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
+        // The transport first: an endpoint that does not answer fails the run before a database starts.
+        try (Transport transport = Transport.open(options, environment, err); Database database = Database.open(options)) {
             RunSummary summary = new WorkflowRun(transport.transport(), transport.depth(), database.pool(), clock, err)
                     .run(options.count(), transport.label(), database.label());
             SummaryPrinter.print(summary, out);
