@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.msgflow.InvalidConfigurationException;
 import io.msgflow.internal.Check;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Connection pools for a {@link JdbcSink}. */
 public final class DataSources {
-    private static final Pattern URL_SSL_PARAMETER = Pattern.compile("[?&]ssl[a-z]*=", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_SSL_PARAMETER = Pattern.compile("[?&](ssl[a-z]*)=", Pattern.CASE_INSENSITIVE);
 
     private DataSources() {
     }
@@ -57,9 +60,18 @@ public final class DataSources {
     }
 
     private static void checkNoUrlSsl(PostgresCredentials credentials, PostgresTls tls) {
-        if (tls.mode() != PostgresTls.Mode.AS_URL_SAYS && URL_SSL_PARAMETER.matcher(credentials.jdbcUrl()).find()) {
+        if (tls.mode() == PostgresTls.Mode.AS_URL_SAYS) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        Matcher m = URL_SSL_PARAMETER.matcher(credentials.jdbcUrl());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        if (!names.isEmpty()) {
+            // Names only: a value such as sslpassword's must not appear in a message.
             throw new InvalidConfigurationException("tls", "`tls` is " + tls + ", so the JDBC URL must not set ssl parameters of its own,"
-                    + " but it does: " + credentials.jdbcUrl());
+                    + " but it sets " + names);
         }
     }
 }
