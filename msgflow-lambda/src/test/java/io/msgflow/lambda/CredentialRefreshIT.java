@@ -92,14 +92,14 @@ class CredentialRefreshIT {
 
     /**
      * A write, and a second one if the first failed on the connection the termination killed
-     * (SQLState 08006, a transient failure SQS redelivers): the pool hands out the dead connection
+     * (SQLState 08006 or 57P01, a transient failure SQS redelivers): the pool hands out the dead connection
      * once, then opens a new one, which the database refuses.
      */
     private static io.msgflow.sink.WriteResult writeAsSqsWouldRetry(LambdaEnvironment environment, String id) {
         try {
             return environment.sink().write(records(id));
         } catch (SinkException e) {
-            if (!e.getMessage().contains("SQLState 08006")) {
+            if (!e.getMessage().contains("SQLState 08006") && !e.getMessage().contains("SQLState 57P01")) {
                 throw e;
             }
             return environment.sink().write(records(id));
