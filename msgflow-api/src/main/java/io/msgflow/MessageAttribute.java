@@ -1,6 +1,7 @@
 package io.msgflow;
 
 import io.msgflow.internal.Json;
+import io.msgflow.internal.MessageRules;
 import io.msgflow.internal.Utf8;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -9,8 +10,10 @@ import java.util.Objects;
 
 /**
  * One SNS/SQS message attribute: a data type and a value. Immutable; values are checked when
- * the attribute is created ({@code Number} must parse as a number, {@code String.Array} must be
- * a JSON array), so a malformed attribute never reaches the wire.
+ * the attribute is created, as SNS and SQS check them: string values keep the SQS character set,
+ * a {@code Number} has at most 38 significant digits and a magnitude from 10^-128 to 10^+126,
+ * a {@code String.Array} is a JSON array, a {@code Binary} value is not empty. So a malformed
+ * attribute never reaches the wire.
  */
 public final class MessageAttribute {
     private final String dataType;
@@ -34,8 +37,12 @@ public final class MessageAttribute {
     /** A {@code Number} attribute. */
     public static MessageAttribute number(Number value) {
         Objects.requireNonNull(value, "value");
-        String text = value instanceof BigDecimal ? ((BigDecimal) value).toPlainString() : value.toString();
-        return new MessageAttribute("Number", text, null);
+        if (value instanceof BigDecimal decimal) {
+            // Bounds first, on the short text: the plain text of 1e-100000000 would be 100 million characters.
+            new MessageAttribute("Number", decimal.toString(), null);
+            return new MessageAttribute("Number", decimal.toPlainString(), null);
+        }
+        return new MessageAttribute("Number", value.toString(), null);
     }
 
     /** A {@code String.Array} attribute; SNS carries it as the JSON text of the array. */
@@ -63,23 +70,24 @@ public final class MessageAttribute {
 
     private void check() {
         if (type == AttributeType.BINARY) {
-            if (binaryValue == null) {
-                throw new MessageValidationException("attribute of type " + dataType, "must have a binary value", "none");
+            if (binaryValue == null || binaryValue.length == 0) {
+                throw new MessageValidationException("attribute of type " + dataType,
+                        "must have a non-empty binary value (SNS/SQS refuse an empty Binary value)", binaryValue == null ? "none" : "0 bytes");
             }
             return;
         }
         if (stringValue == null || stringValue.isEmpty()) {
             throw new MessageValidationException("attribute of type " + dataType, "must have a non-empty value", "empty");
         }
-        if (type == AttributeType.NUMBER) {
-            try {
-                new BigDecimal(stringValue.trim());
-            } catch (NumberFormatException e) {
-                throw new MessageValidationException("attribute of type " + dataType, "must be a number", "'" + stringValue + "'");
-            }
+        MessageRules.Broken broken = MessageRules.textBroken("value", stringValue);
+        if (broken == null && type == AttributeType.NUMBER) {
+            broken = MessageRules.numberBroken(stringValue);
+        }
+        if (broken != null) {
+            throw new MessageValidationException("attribute of type " + dataType, broken.rule(), broken.value());
         }
         if (type == AttributeType.STRING_ARRAY && !Json.isArray(stringValue)) {
-            throw new MessageValidationException("attribute of type String.Array", "must be a JSON array", "'" + stringValue + "'");
+            throw new MessageValidationException("attribute of type String.Array", "must be a JSON array", "'" + MessageRules.shown(stringValue) + "'");
         }
     }
 

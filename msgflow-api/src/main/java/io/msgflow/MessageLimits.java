@@ -17,6 +17,19 @@ public final class MessageLimits {
     /** Length of a FIFO message-group id or deduplication id. */
     public static final int MAX_FIFO_ID_LENGTH = 128;
 
+    /**
+     * Length of msgflow's message id, in UTF-16 characters: at most 2 KiB in UTF-8, so it fits
+     * PostgreSQL's B-tree entry (2704 bytes) of the sink's unique index, and is well within an
+     * SNS/SQS String attribute.
+     */
+    public static final int MAX_ID_LENGTH = 512;
+    /** Significant digits of a {@code Number} attribute value (SNS and SQS). */
+    public static final int MAX_NUMBER_DIGITS = 38;
+    /** Smallest decimal exponent of a non-zero {@code Number} attribute value: 10^-128. */
+    public static final int MIN_NUMBER_EXPONENT = -128;
+    /** Largest magnitude of a {@code Number} attribute value: 10^+126. */
+    public static final int MAX_NUMBER_EXPONENT = 126;
+
     private MessageLimits() {
     }
 }

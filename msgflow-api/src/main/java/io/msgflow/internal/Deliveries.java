@@ -14,7 +14,9 @@ import java.util.Optional;
  * Turns one SQS delivery (as any transport or runtime sees it: SDK, emulator, Lambda event) into a
  * {@link ReceivedMessage}: unwraps the SNS envelope when the body is one, recovers the logical id
  * (msgflow's id attribute, else the SNS MessageId, else the SQS MessageId) and the type, and
- * records a problem instead of throwing when the delivery cannot be a msgflow message.
+ * records a problem instead of throwing when the delivery cannot be a msgflow message. An id that
+ * breaks msgflow's id rules ({@link MessageRules#idBroken}) is a problem too: the delivery then
+ * carries its SQS MessageId and is dead-lettered with the reason, never written under a changed id.
  */
 public final class Deliveries {
     private Deliveries() {
@@ -48,6 +50,11 @@ public final class Deliveries {
         String id = wireFormat.idOf(attributes).or(() -> envelopeId).orElse(d.sqsMessageId());
         Optional<String> type = wireFormat.typeOf(attributes);
         List<String> problems = new ArrayList<>(d.problems());
+        MessageRules.Broken unusableId = MessageRules.idBroken(id);
+        if (unusableId != null) {
+            problems.add("the delivery's message id cannot key a sink: " + unusableId.rule() + ", but was " + unusableId.value());
+            id = d.sqsMessageId();
+        }
         if (type.isEmpty()) {
             problems.add(0, "no String attribute '" + wireFormat.typeAttribute() + "' with the message type");
         }

@@ -176,4 +176,14 @@ class MessageCodecTest {
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("has type 'notification', not 'notification.v2'");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"text\":\"x\"} {\"text\":\"y\"}", "{\"text\":\"x\"} trailing",
+        "{\"text\":\"x\"}]", "{\"text\":\"x\"} 42"})
+    void trailingContentAfterTheJsonValueIsADecodingFailure(String body) {
+        assertThatThrownBy(() -> codec.decode("critical_alert", body))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("body is not valid JSON for type 'critical_alert'");
+        assertThat(codec.decode("critical_alert", "  {\"text\":\"x\"}\n ")).isEqualTo(new CriticalAlert("x"));
+    }
 }

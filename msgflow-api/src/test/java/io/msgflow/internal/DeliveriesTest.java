@@ -57,4 +57,24 @@ class DeliveriesTest {
         assertThat(r.type()).isEmpty();
         assertThat(r.problem()).contains("no String attribute 'message_type' with the message type");
     }
+
+    @Test
+    void aForeignDeliveryWhoseIdCannotKeyASinkCarriesAProblemAndItsSqsMessageId() {
+        Map<String, MessageAttribute> longId = Map.of("message_type", MessageAttribute.string("notification"),
+                "msgflow_id", MessageAttribute.string("x".repeat(600)));
+        ReceivedMessage r = receive("{}", longId);
+        assertThat(r.id()).isEqualTo("sqs-1");
+        assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("id must be 1 to 512 characters, but was 600 characters"));
+    }
+
+    @Test
+    void anEnvelopeMessageIdWithALoneSurrogateIsAProblemNotAnId() {
+        String envelope = "{\"Type\":\"Notification\",\"MessageId\":\"order-\\ud83d\",\"TopicArn\":\"arn:aws:sns:us-east-1:000000000000:t\","
+                + "\"Message\":\"{}\",\"Timestamp\":\"2024-01-01T00:00:00.000Z\",\"SignatureVersion\":\"1\",\"Signature\":\"x\","
+                + "\"SigningCertURL\":\"https://sns.us-east-1.amazonaws.com/c.pem\",\"UnsubscribeURL\":\"https://sns.us-east-1.amazonaws.com/u\","
+                + "\"MessageAttributes\":{\"message_type\":{\"Type\":\"String\",\"Value\":\"notification\"}}}";
+        ReceivedMessage r = receive(envelope, Map.of());
+        assertThat(r.id()).isEqualTo("sqs-1");
+        assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("id must contain only the characters SQS allows"));
+    }
 }

@@ -133,7 +133,8 @@ public final class JacksonMessageCodec implements MessageCodec {
 
     private Object read(String type, String body, Class<?> javaType) {
         try {
-            Object value = mapper.readValue(body, javaType);
+            // Trailing content ({"text":"x"} {...}) is a decoding failure, whatever the user's mapper allows.
+            Object value = mapper.readerFor(javaType).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
             if (value == null) {
                 throw new CodecException(type, "body of type '" + type + "' is JSON null, expected " + javaType.getSimpleName(), null);
             }

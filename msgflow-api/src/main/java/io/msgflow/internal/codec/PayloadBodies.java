@@ -1,6 +1,7 @@
 package io.msgflow.internal.codec;
 
 import io.msgflow.codec.CodecException;
+import io.msgflow.internal.Utf8;
 import java.util.Base64;
 
 /** Bodies of the {@link io.msgflow.codec.PayloadFormat#TEXT} and {@link io.msgflow.codec.PayloadFormat#BYTES} formats. */
@@ -11,7 +12,7 @@ final class PayloadBodies {
     /** The text as a body, if SQS accepts every character of it. */
     static String text(String type, CharSequence payload) {
         String text = payload.toString();
-        int at = firstRefusedCharacter(text);
+        int at = Utf8.firstDisallowed(text);
         if (at >= 0) {
             throw new CodecException(type, "text of type '" + type + "' holds the character U+"
                     + String.format("%04X", text.codePointAt(at)) + " at index " + at
@@ -31,19 +32,5 @@ final class PayloadBodies {
             throw new CodecException(type, "body of type '" + type + "' is not base64 (RFC 4648, no line breaks): "
                     + e.getMessage(), e);
         }
-    }
-
-    /** Index of the first character SQS refuses in a message body, or -1. */
-    static int firstRefusedCharacter(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                    || (c >= 0x10000 && c <= 0x10FFFF);
-            if (!allowed) {
-                return i;
-            }
-            i += Character.charCount(c);
-        }
-        return -1;
     }
 }

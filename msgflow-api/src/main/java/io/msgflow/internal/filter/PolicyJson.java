@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.msgflow.filter.InvalidFilterPolicyException;
 import io.msgflow.internal.Json;
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -81,8 +80,7 @@ public final class PolicyJson {
             return copy;
         }
         if (node.isNumber()) {
-            BigDecimal number = PolicyNumbers.canonical(node.decimalValue());
-            return DecimalNode.valueOf(number.scale() < 0 ? number.setScale(0) : number);
+            return DecimalNode.valueOf(PolicyNumbers.canonical(node.decimalValue()));
         }
         return node;
     }
