@@ -1,6 +1,8 @@
 package io.msgflow.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,13 @@ import java.io.IOException;
 /** The one shared Jackson mapper of msgflow's own JSON (envelopes, attributes, policies). */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Recognises documents of any depth and number length without building them: whether a body
+     * is JSON must not depend on the tree reader's limits (a document nested 200 000 deep is JSON,
+     * for the database to refuse, not text to store as a string).
+     */
+    private static final JsonFactory DOCUMENTS = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build()).build();
 
     private Json() {
     }
@@ -39,7 +48,7 @@ public final class Json {
         if (text == null) {
             return false;
         }
-        try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+        try (JsonParser parser = DOCUMENTS.createParser(text)) {
             if (parser.nextToken() == null) {
                 return false;
             }

@@ -5,14 +5,14 @@ package io.msgflow.internal;
  * accepts it) in one pass, without arithmetic: its significant digits and its decimal exponent.
  * So bounds can be checked before a number is ever computed with.
  */
-final class NumberText {
+public final class NumberText {
     private static final long EXPONENT_CAP = 1L << 40;
 
     private NumberText() {
     }
 
     /** Digits from the first to the last non-zero digit of the mantissa; 0 for zero; -1 when the text is not a number. */
-    static int significantDigits(String text) {
+    public static int significantDigits(String text) {
         int end = mantissaEnd(text);
         if (end < 0) {
             return -1;
@@ -37,7 +37,7 @@ final class NumberText {
     }
 
     /** The decimal exponent of the first significant digit (1.5e3 and 1500 give 3); only for non-zero numbers. */
-    static long exponent(String text) {
+    public static long exponent(String text) {
         int end = mantissaEnd(text);
         int integerDigits = 0;
         int firstSignificant = -1;
@@ -58,6 +58,17 @@ final class NumberText {
             position++;
         }
         return (long) integerDigits - 1 - firstSignificant + explicitExponent(text, end);
+    }
+
+    /**
+     * Digits after the decimal point the value needs as written: the fraction digits of the
+     * mantissa less the exponent, at least 0 ({@code 1.50e-3} needs 5); only for numbers.
+     */
+    public static long fractionDigits(String text) {
+        int end = mantissaEnd(text);
+        int dot = text.indexOf('.');
+        long written = dot < 0 || dot > end ? 0 : end - dot - 1;
+        return Math.max(0, written - explicitExponent(text, end));
     }
 
     private static int signLength(String text) {

@@ -19,14 +19,17 @@ import org.junit.jupiter.api.Test;
  * long strings, many keys): every evaluation ends, and evaluating a policy stays well under a
  * millisecond. Seeded, so a failure replays; the seed is in the assertion message.
  *
- * <p>Timing on a shared, loaded machine: each evaluation is timed three times and its fastest run
- * counts. Work that depends on the input (what this test is after) is slow on every run; a
- * preemption or a GC pause hits one run, not three in a row. The p99 of those minima must stay
- * under 1 ms; the measured p99 is around 10 µs, so the margin is about a hundredfold.
+ * <p>Timing on a shared, loaded machine: every case is evaluated in three passes over the whole
+ * corpus and its fastest run counts. Work that depends on the input (what this test is after) is
+ * slow in every pass; a preemption, a GC pause or a burst of load from other processes is
+ * correlated in time and hits a case in one pass, not in three passes seconds apart. The p99 of
+ * those minima must stay under 1 ms (body parsing included); measured on 2 shared cores it is a
+ * few hundred microseconds at most, mostly the parsing of the largest bodies.
  */
 class FilterPolicyFuzzTest {
     private static final long SEED = Long.getLong("msgflow.fuzz.seed", 20_261_130L);
-    private static final int POLICIES = 800;
+    private static final int POLICIES = 1_500;
+    private static final int PASSES = 3;
     private static final int MESSAGES_PER_POLICY = 4;
     private static final String[] KEYS = {"a", "b", "c", "a.b", "b.c", "$or", "n", "x.y.z"};
     private static final String[] HOSTILE_NUMBERS = {"1e-100000000", "-1e-100000000", "1e100000000", "0e-100000000",
@@ -38,7 +41,7 @@ class FilterPolicyFuzzTest {
     @Test
     void everyEvaluationEndsAndItsP99StaysUnderAMillisecond() {
         long[] nanos = assertTimeoutPreemptively(Duration.ofMinutes(2), this::evaluateAll, "seed " + SEED);
-        long[] measured = Arrays.copyOfRange(nanos, nanos.length / 5, nanos.length);
+        long[] measured = nanos.clone();
         Arrays.sort(measured);
         long p99 = measured[(int) (measured.length * 0.99)];
         System.out.printf("filter-policy fuzz, seed %d: %d evaluations, p50 %d ns, p99 %d ns, max %d ns%n", SEED, measured.length,
@@ -47,8 +50,27 @@ class FilterPolicyFuzzTest {
         assertThat(p99).as("p99 of evaluation time in ns, seed " + SEED).isLessThan(1_000_000L);
     }
 
+    /** One policy and one message to evaluate it on. */
+    private record Case(FilterPolicy policy, Map<String, MessageAttribute> attributes, String body) {
+    }
+
     private long[] evaluateAll() {
-        List<Long> times = new ArrayList<>();
+        List<Case> cases = cases();
+        long[] best = new long[cases.size()];
+        Arrays.fill(best, Long.MAX_VALUE);
+        for (int pass = 0; pass < PASSES; pass++) {
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                long start = System.nanoTime();
+                c.policy().matches(c.attributes(), c.body());
+                best[i] = Math.min(best[i], System.nanoTime() - start);
+            }
+        }
+        return best;
+    }
+
+    private List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
         for (int i = 0; i < POLICIES; i++) {
             boolean body = random.nextBoolean();
             FilterPolicy policy;
@@ -58,18 +80,10 @@ class FilterPolicyFuzzTest {
                 continue;
             }
             for (int m = 0; m < MESSAGES_PER_POLICY; m++) {
-                String messageBody = body(random.nextInt(6));
-                Map<String, MessageAttribute> attributes = attributes();
-                long best = Long.MAX_VALUE;
-                for (int run = 0; run < 3; run++) {
-                    long start = System.nanoTime();
-                    policy.matches(attributes, messageBody);
-                    best = Math.min(best, System.nanoTime() - start);
-                }
-                times.add(best);
+                cases.add(new Case(policy, attributes(), body(random.nextInt(6))));
             }
         }
-        return times.stream().mapToLong(Long::longValue).toArray();
+        return cases;
     }
 
     private String policy(int depth) {

@@ -1,6 +1,6 @@
 package io.msgflow.inmemory;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.msgflow.inmemory.internal.JsonbRules;
 import io.msgflow.internal.Check;
 import io.msgflow.internal.Json;
 import io.msgflow.sink.Sink;
@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
  * the message id over all types: an id already held is reported as a duplicate and the held
  * record is kept; within a batch the first record of an id is kept. <b>Refusals:</b> like the
  * {@code jsonb} body of the PostgreSQL sink's standard table, which stores a body that is not
- * JSON as a JSON string, a body that holds the character U+0000 is rejected with the reason, and
- * the rest of the batch is written; any other body, JSON or not, is kept as it came. <b>Failures:</b>
+ * JSON as a JSON string, what {@code jsonb} refuses is rejected with the reason and the rest of
+ * the batch is written: U+0000 and unpaired surrogates (raw or escaped), a number beyond
+ * {@code numeric}, nesting deeper than 10 000 levels; any other body, JSON or not, is kept as it
+ * came. <b>Failures:</b>
  * {@link #failNextWrites(int)} makes writes throw {@link SinkException} as a lost database would,
  * to test retries. <b>Order:</b> {@link #rows()} lists records in the order they were first
  * written: batch after batch, and within a batch in the batch's order. <b>Threading:</b> thread-safe.
@@ -72,27 +74,7 @@ public final class InMemorySink implements Sink {
     }
 
     private static String refusal(String body) {
-        if (holdsNul(Json.tryParse(Json.documentOrString(body)))) {
-            return "body holds the character U+0000, which a jsonb column cannot store";
-        }
-        return null;
-    }
-
-    private static boolean holdsNul(JsonNode node) {
-        if (node.isTextual()) {
-            return node.textValue().indexOf('\0') >= 0;
-        }
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
-                return true;
-            }
-        }
-        for (JsonNode element : node) {
-            if (node.isArray() && holdsNul(element)) {
-                return true;
-            }
-        }
-        return false;
+        return JsonbRules.refusal(Json.documentOrString(body));
     }
 
     /** The records of a type, in the order they were first written. */

@@ -45,12 +45,15 @@ import javax.sql.DataSource;
  * {@link SinkException} (connection lost, database down, timeout) the transaction was rolled
  * back and nothing of the batch is in the tables. <b>Idempotency:</b> on the table's message-id
  * column, which must be unique: a record whose id is already in its table is reported as a
- * duplicate and writes nothing, also when another writer commits it concurrently. A message id
- * is expected to keep its type across deliveries, as msgflow's messages do; idempotency holds
- * per table. Within one batch the first record of an id is kept. <b>Refusals:</b> a record the
- * database refuses for what it holds (a character {@code jsonb} cannot hold, a violated constraint, a value out of range)
+ * duplicate and writes nothing, also when another writer commits it concurrently. Idempotency
+ * holds per table: one id under two types of two tables writes a row in each, in one batch as in
+ * two; within one batch the first record of an id per table is kept. Ids are matched by exact
+ * equality, never through a lossy round trip. <b>Refusals:</b> a record the database refuses for
+ * what it holds (a character {@code jsonb} cannot hold, a violated constraint, a value out of range, an id too long for the
+ * unique index, a body nested too deeply: the record classes of the SQLState table in the README)
  * is reported in {@link WriteResult#rejected()} with the database's reason and the rest of the
- * batch is committed; a record whose type has no table is rejected the same way, before any I/O.
+ * batch is committed; a record whose type has no table, or whose text has an unpaired surrogate
+ * (which no driver can send unchanged), is rejected the same way, before any I/O.
  * <b>Ordering:</b> rows are written table by table in name order and by message id within a
  * table, whatever the order of the batch, so concurrent writers of overlapping batches cannot
  * deadlock. <b>Tables of other systems:</b> {@link #validateSchema()} checks up front that each

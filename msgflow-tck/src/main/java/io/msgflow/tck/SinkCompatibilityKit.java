@@ -334,6 +334,41 @@ public abstract class SinkCompatibilityKit {
     }
 
     @Test
+    @DisplayName("bodies a jsonb column refuses are each refused alone: NUL, unpaired surrogates, numbers beyond numeric, "
+            + "deep nesting")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void bodiesJsonbRefusesAreRefusedOneByOne() {
+        List<String> refusedBodies = List.of("{\"t\":\"a\\u0000b\"}", "{\"t\":\"half \\ud83d\"}", "{\"t\":\"half \uD83D\"}",
+                "{\"n\":1e-100000000}", "{\"n\":1e200000}", "[".repeat(200_000) + "]".repeat(200_000));
+        SinkRecord before = record(NOTIFICATION);
+        SinkRecord after = record(NOTIFICATION);
+        List<SinkRecord> batch = new ArrayList<>(List.of(before));
+        refusedBodies.forEach(body -> batch.add(recordWithBody(NOTIFICATION, body)));
+        batch.add(after);
+
+        WriteResult result = sink.write(batch);
+
+        assertThat(result.rejected()).containsOnlyKeys(ids(batch.subList(1, batch.size() - 1)));
+        assertThat(result.written()).containsExactlyInAnyOrder(before.messageId(), after.messageId());
+    }
+
+    @Test
+    @DisplayName("bodies that only look hostile are stored: numbers numeric holds, escaped pairs and controls, nesting of 500, "
+            + "trailing content (stored as text)")
+    void bodiesJsonbStoresAreStored() {
+        List<String> bodies = List.of("{\"n\":1e1000}", "{\"n\":1e-16383}", "{\"t\":\"\\ud83d\\ude00 \\u0001\"}",
+                "[".repeat(500) + "]".repeat(500), "{\"a\":1,\"a\":2}", "{\"a\":1} {\"b\":2}",
+                "{\"n\":1" + "0".repeat(5_000) + "}");
+        List<SinkRecord> batch = new ArrayList<>();
+        bodies.forEach(body -> batch.add(recordWithBody(NOTIFICATION, body)));
+
+        WriteResult result = sink.write(batch);
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.written()).containsExactlyInAnyOrderElementsOf(ids(batch));
+    }
+
+    @Test
     @DisplayName("a refused record leaves no trace: once corrected, the same id is written")
     void correctedRecordIsWrittenAfterARefusal() {
         String id = nextId();

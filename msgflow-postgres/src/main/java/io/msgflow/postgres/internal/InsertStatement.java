@@ -1,8 +1,9 @@
 package io.msgflow.postgres.internal;
 
+import io.msgflow.internal.MessageRules;
 import io.msgflow.postgres.ColumnType;
 import io.msgflow.postgres.TableMapping;
-import io.msgflow.sink.RecordId;
+import io.msgflow.sink.SinkException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,32 +76,39 @@ public final class InsertStatement {
      */
     public Set<String> insert(Connection connection, List<Row> rows, int timeoutSeconds) throws SQLException {
         Set<String> inserted = new HashSet<>(rows.size() * 2);
-        Map<String, String> messageIdByKey = messageIdByKey(rows);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(timeoutSeconds);
             for (int from = 0; from < rows.size();) {
                 int to = chunkEnd(rows, from);
-                bind(statement, rows.subList(from, to));
+                List<Row> chunk = rows.subList(from, to);
+                bind(statement, chunk);
                 from = to;
                 try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        String key = result.getString(1);
-                        inserted.add(messageIdByKey == null ? key : messageIdByKey.get(key));
-                    }
+                    collectSent(result, chunk, inserted);
                 }
             }
         }
         return inserted;
     }
 
-    /** Null when the table is keyed on the message id: the returned key is the message id. */
-    private Map<String, String> messageIdByKey(List<Row> rows) {
-        if (mapping.recordId() == RecordId.MESSAGE_ID) {
-            return null;
+    /**
+     * Adds the message id of each returned key, matched by exact equality to a key that was sent.
+     * A key that comes back different from every key sent did not survive the round trip; guessing
+     * which record it was could merge two ids into one row, so the batch fails instead.
+     */
+    private static void collectSent(ResultSet result, List<Row> chunk, Set<String> inserted) throws SQLException {
+        Map<String, String> messageIdByKey = new HashMap<>(chunk.size() * 2);
+        chunk.forEach(row -> messageIdByKey.put(row.key(), row.messageId()));
+        while (result.next()) {
+            String key = result.getString(1);
+            String id = messageIdByKey.get(key);
+            if (id == null) {
+                throw new SinkException("the database returned key '" + MessageRules.shown(String.valueOf(key))
+                        + "', which is none of the keys sent: a key did not survive the round trip unchanged",
+                        List.copyOf(messageIdByKey.values()), null);
+            }
+            inserted.add(id);
         }
-        Map<String, String> byKey = new HashMap<>(rows.size() * 2);
-        rows.forEach(row -> byKey.put(row.key(), row.messageId()));
-        return byKey;
     }
 
     /** End (exclusive) of the chunk that starts at {@code from}: at most rowsPerStatement rows and about 32 Mi characters, at least one row. */

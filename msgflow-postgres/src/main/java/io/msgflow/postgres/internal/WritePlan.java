@@ -1,5 +1,6 @@
 package io.msgflow.postgres.internal;
 
+import io.msgflow.internal.Utf8;
 import io.msgflow.postgres.TableMapping;
 import io.msgflow.sink.RecordId;
 import io.msgflow.sink.SinkRecord;
@@ -16,11 +17,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A batch prepared before any I/O: one occurrence per message id, rows grouped by table in a fixed
- * order (tables by name, rows by key, so concurrent writers take row locks in the same order and
- * never deadlock), and the records refused up front (unknown type, a failing value function, no
- * id of the kind the table is keyed on). Within a table the first record of a key is kept; a later
+ * A batch prepared before any I/O: rows grouped by table in a fixed order (tables by name, rows by
+ * key, so concurrent writers take row locks in the same order and never deadlock), and the records
+ * refused up front (unknown type, a failing value function, no id of the kind the table is keyed
+ * on, text with an unpaired surrogate). Within a table the first record of a key is kept; a later
  * one with the same key counts as a duplicate.
+ *
+ * <p>One id under two types that map to two tables writes a row in each table, in one batch as in
+ * two: idempotency is per table. An id's outcome is its worst: rejected if any of its records
+ * was, else written if any row was new, else duplicate.
  */
 public final class WritePlan {
     private static final Comparator<Row> BY_KEY = Comparator.comparing(Row::key);
@@ -44,12 +49,12 @@ public final class WritePlan {
      */
     public static WritePlan of(List<SinkRecord> records, Map<String, InsertStatement> tablesByType, Instant writtenAt) {
         WritePlan plan = new WritePlan();
-        Set<String> seen = new HashSet<>(records.size() * 2);
+        Set<String> ids = new HashSet<>(records.size() * 2);
         for (SinkRecord record : records) {
-            if (seen.add(record.messageId())) {
+            if (ids.add(record.messageId())) {
                 plan.messageIds.add(record.messageId());
-                plan.add(record, tablesByType, writtenAt);
             }
+            plan.add(record, tablesByType, writtenAt);
         }
         plan.rowsByStatement.forEach((statement, rows) -> {
             rows.sort(BY_KEY);
@@ -76,6 +81,14 @@ public final class WritePlan {
         if (!keys.add(mapping.table() + '\n' + key)) {
             return;
         }
+        String unencodable = unencodable(record.messageId(), "message id");
+        if (unencodable == null && !key.equals(record.messageId())) {
+            unencodable = unencodable(key, "key");
+        }
+        if (unencodable != null) {
+            rejected.put(record.messageId(), unencodable);
+            return;
+        }
         List<TableMapping.Column> columns = mapping.columns();
         String[] values = new String[columns.size()];
         for (int i = 0; i < values.length; i++) {
@@ -88,12 +101,30 @@ public final class WritePlan {
                 return;
             }
         }
+        for (int i = 0; i < values.length; i++) {
+            String broken = values[i] == null ? null : unencodable(values[i], "column '" + columns.get(i).name() + "'");
+            if (broken != null) {
+                rejected.put(record.messageId(), broken);
+                return;
+            }
+        }
         rowsByStatement.computeIfAbsent(table, t -> new ArrayList<>()).add(new Row(record.messageId(), key, values));
     }
 
     private static String missingIdReason(RecordId which) {
         return which == RecordId.SNS_MESSAGE_ID ? "only a delivery in an SNS envelope carries one; raw delivery hides it"
                 : "only a record of a delivery received from SQS carries one";
+    }
+
+    /**
+     * Why text cannot travel to the database unchanged, or null: an unpaired surrogate has no
+     * UTF-8 encoding, and the driver would silently send '?' instead (two ids that differ only
+     * there would become one row).
+     */
+    private static String unencodable(String text, String what) {
+        int at = Utf8.firstUnpairedSurrogate(text);
+        return at < 0 ? null : what + " holds the unpaired surrogate " + Utf8.codePointName(text, at) + " at index " + at
+                + ", which UTF-8 cannot encode; it would not reach the database unchanged";
     }
 
     /** Distinct message ids of the batch, in first-seen order. */
@@ -118,11 +149,13 @@ public final class WritePlan {
         Map<String, String> allRejected = new LinkedHashMap<>(rejected);
         allRejected.putAll(refused);
         Set<String> duplicates = new HashSet<>();
+        Set<String> written = new HashSet<>();
         for (String id : messageIds) {
-            if (!inserted.contains(id) && !allRejected.containsKey(id)) {
-                duplicates.add(id);
+            if (allRejected.containsKey(id)) {
+                continue;
             }
+            (inserted.contains(id) ? written : duplicates).add(id);
         }
-        return new WriteResult(inserted, duplicates, allRejected);
+        return new WriteResult(written, duplicates, allRejected);
     }
 }

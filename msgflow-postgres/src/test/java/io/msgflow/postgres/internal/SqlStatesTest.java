@@ -10,13 +10,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SqlStatesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"22P02", "22001", "22003", "22021", "22P05", "23502", "23503", "23505", "23514", "23P01"})
+    @ValueSource(strings = {"22P02", "22001", "22003", "22021", "22P05", "23502", "23503", "23505", "23514", "23P01",
+        "54000", "54001", "44000", "P0001"})
     void dataExceptionsAndConstraintViolationsConcernOneRecord(String state) {
         assertThat(SqlStates.isRecordRefusal(new SQLException("x", state))).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"08006", "08001", "57P01", "57014", "40001", "40P01", "42P01", "42P10", "53300", "XX000"})
+    @ValueSource(strings = {"08006", "08001", "57P01", "57014", "40001", "40P01", "42P01", "42P10", "53300", "53100", "53200",
+        "58030", "XX000", "XX001", "25006", "28P01", "3D000", "55P03", "0A000", "99999"})
     void everythingElseFailsTheBatch(String state) {
         assertThat(SqlStates.isRecordRefusal(new SQLException("x", state))).isFalse();
     }

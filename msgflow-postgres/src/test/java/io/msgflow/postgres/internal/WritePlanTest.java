@@ -120,4 +120,46 @@ class WritePlanTest {
     private static List<String> ids(List<Row> rows) {
         return rows.stream().map(Row::messageId).collect(Collectors.toList());
     }
+
+    @Test
+    void oneIdUnderTwoTypesOfTwoTablesPlansARowInEachTableAsTwoBatchesWould() {
+        WritePlan plan = WritePlan.of(List.of(record("same", "notification"), record("same", "critical_alert")), tables, NOW);
+
+        assertThat(plan.messageIds()).containsExactly("same");
+        assertThat(plan.tableNames()).containsExactly("critical_alerts", "notification_messages");
+        assertThat(plan.tables()).allSatisfy(t -> assertThat(ids(t.rows())).containsExactly("same"));
+    }
+
+    @Test
+    void idsThatDifferOnlyInAnUnpairedSurrogateAreEachRejectedBeforeAnyIo() {
+        WritePlan plan = WritePlan.of(List.of(record("order-\uD83D", "notification"), record("order-\uD83E", "notification"),
+                record("order-ok", "notification")), tables, NOW);
+
+        WriteResult result = plan.result(Set.of("order-ok"), Map.of());
+
+        assertThat(ids(plan.tables().get(0).rows())).containsExactly("order-ok");
+        assertThat(result.written()).containsExactly("order-ok");
+        assertThat(result.duplicates()).isEmpty();
+        assertThat(result.rejected()).containsOnlyKeys("order-\uD83D", "order-\uD83E")
+                .allSatisfy((id, reason) -> assertThat(reason).contains("message id holds the unpaired surrogate U+D83"));
+    }
+
+    @Test
+    void aBodyWithAnUnpairedSurrogateIsRejectedRatherThanStoredWithAQuestionMark() {
+        SinkRecord broken = new SinkRecord("b", "notification", "{\"t\":\"half \uD83D\"}", Map.of(), null);
+
+        WriteResult result = WritePlan.of(List.of(broken), tables, NOW).result(Set.of(), Map.of());
+
+        assertThat(result.rejected()).hasEntrySatisfying("b", reason -> assertThat(reason).contains("column 'body' holds the unpaired surrogate U+D83D"));
+    }
+
+    @Test
+    void anIdRejectedForOneOfItsRecordsIsRejectedNotWritten() {
+        WritePlan plan = WritePlan.of(List.of(record("same", "notification"), record("same", "billing")), tables, NOW);
+
+        WriteResult result = plan.result(Set.of("same"), Map.of());
+
+        assertThat(result.written()).isEmpty();
+        assertThat(result.rejected()).containsOnlyKeys("same");
+    }
 }
