@@ -3,6 +3,7 @@ package io.msgflow.lambda;
 import io.msgflow.InvalidConfigurationException;
 import io.msgflow.WireFormat;
 import io.msgflow.internal.Check;
+import io.msgflow.internal.Secrets;
 import io.msgflow.lambda.internal.EnvVars;
 import io.msgflow.lambda.internal.ResourceNames;
 import io.msgflow.postgres.PostgresTls;
@@ -317,11 +318,11 @@ public final class LambdaConfig {
 
     @Override
     public String toString() {
-        return "LambdaConfig{mode=" + mode + ", region=" + region + ", endpoint=" + endpoint + ", topicArn=" + topicArn
+        return Secrets.mask("LambdaConfig{mode=" + mode + ", region=" + region + ", endpoint=" + endpoint + ", topicArn=" + topicArn
                 + ", queueUrls=" + queueUrls + ", dbSecretName=" + dbSecretName + ", localDatabase=" + localDatabaseSettings()
                 + ", tables=" + tables + ", schemaSetup=" + schemaSetup + ", fifoFailureMode=" + fifoFailureMode
                 + ", retryVisibility=" + retryVisibility + ", drainWait=" + drainWait + ", drainMinMargin=" + drainMinMargin
-                + ", databaseTls=" + databaseTls + "}";
+                + ", databaseTls=" + databaseTls + "}");
     }
 
     /** Builds a {@link LambdaConfig}; each setter checks its rule. Not thread-safe. */

@@ -7,6 +7,7 @@ import io.msgflow.aws.AwsTransport;
 import io.msgflow.aws.HttpClientKind;
 import io.msgflow.codec.MessageCodec;
 import io.msgflow.internal.Check;
+import io.msgflow.internal.Secrets;
 import io.msgflow.lambda.internal.CredentialRefreshingSink;
 import io.msgflow.lambda.internal.EnvVars;
 import io.msgflow.lambda.internal.QueueAccess;
@@ -265,7 +266,7 @@ public final class LambdaEnvironment implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LambdaEnvironment{" + config + ", transport=" + transport + "}";
+        return Secrets.mask("LambdaEnvironment{" + config + ", transport=" + transport + "}");
     }
 
     /** Builds a {@link LambdaEnvironment}; not thread-safe. */

@@ -40,7 +40,7 @@ public final class DataSources {
         checkNoUrlSsl(credentials, tls);
         HikariConfig config = new HikariConfig();
         config.setPoolName("msgflow-postgres");
-        config.setJdbcUrl(credentials.jdbcUrl());
+        config.setJdbcUrl(credentials.connectionUrl());
         credentials.username().ifPresent(config::setUsername);
         if (credentials.password() != null) {
             config.setPassword(credentials.password());

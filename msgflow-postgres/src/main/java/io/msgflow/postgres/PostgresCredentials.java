@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.msgflow.InvalidConfigurationException;
 import io.msgflow.internal.Check;
 import io.msgflow.internal.Json;
+import io.msgflow.internal.Secrets;
 import io.msgflow.postgres.internal.JdbcUrls;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -97,8 +98,16 @@ public final class PostgresCredentials {
                 text(secret, "password").orElseThrow(() -> missing("password", "secret")));
     }
 
-    /** The JDBC URL, without user or password. */
+    /**
+     * The JDBC URL to show: without user or password, and with any other secret parameter (such
+     * as {@code sslpassword}) masked.
+     */
     public String jdbcUrl() {
+        return Secrets.mask(jdbcUrl);
+    }
+
+    /** The JDBC URL to connect with, secret parameters included: only for the data source; never log it. */
+    String connectionUrl() {
         return jdbcUrl;
     }
 
@@ -113,7 +122,8 @@ public final class PostgresCredentials {
 
     @Override
     public String toString() {
-        return "PostgresCredentials{jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=" + (password == null ? "none" : "****") + "}";
+        return "PostgresCredentials{jdbcUrl=" + jdbcUrl() + ", username=" + Secrets.mask(username) + ", password="
+                + (password == null ? "none" : Secrets.MASK) + "}";
     }
 
     @Override

@@ -47,7 +47,7 @@ class PostgresCredentialsTest {
         Throwable e = catchThrowable(() -> PostgresCredentials.fromJdbcUrl("jdbc:mysql://h/app?user=u&password=" + PASSWORD));
 
         assertThat(e).isInstanceOf(InvalidConfigurationException.class)
-                .hasMessage("`jdbcUrl` must start with 'jdbc:postgresql:', but was 'jdbc:mysql://h/app?user=u&password=****'");
+                .hasMessage("`jdbcUrl` must start with 'jdbc:postgresql:' (or be a postgresql:// URI), but was 'jdbc:mysql://h/app?user=u&password=****'");
     }
 
     @Test
@@ -160,6 +160,31 @@ class PostgresCredentialsTest {
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(PASSWORD);
             assertThat(t.toString()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"postgresql://app:%s@db:5432/app", "postgres://app:%s@db/app",
+        "jdbc:postgresql://app:%s@db:5432/app", "jdbc:postgresql://db/app?user=app&PASSWORD=%s"})
+    void aPastedUrlWithItsPasswordNeverShowsIt(String template) {
+        PostgresCredentials c = PostgresCredentials.fromJdbcUrl(template.formatted(PASSWORD));
+
+        assertThat(c.jdbcUrl()).doesNotContain(PASSWORD).startsWith("jdbc:postgresql://db");
+        assertThat(c.toString()).doesNotContain(PASSWORD).contains("password=****");
+        assertThat(c.username()).contains("app");
+        assertThat(c.password()).isEqualTo(PASSWORD);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"host=db user=app password=%s dbname=app",
+        "jdbc:sqlserver://db;user=app;password=%s", "mysql://app:%s@db/app", "jdbc:postgresql://db/app?sslpassword=%s"})
+    void anotherSyntaxIsRefusedWithoutQuotingThePassword(String template) {
+        Throwable e = catchThrowable(() -> PostgresCredentials.fromJdbcUrl(template.formatted(PASSWORD)).toString());
+
+        if (e == null) {
+            assertThat(PostgresCredentials.fromJdbcUrl(template.formatted(PASSWORD)).toString()).doesNotContain(PASSWORD);
+        } else {
+            assertNoPasswordIn(e);
         }
     }
 }

@@ -1,15 +1,20 @@
 package io.msgflow.postgres.internal;
 
 import io.msgflow.InvalidConfigurationException;
+import io.msgflow.internal.Secrets;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
-/** Takes the user and password parameters out of a PostgreSQL JDBC URL, so the URL can be shown. */
+/**
+ * Takes the user and password out of a PostgreSQL JDBC URL (the {@code user} and {@code password}
+ * parameters and the URI's user info, {@code jdbc:postgresql://app:pw@db/app}), so the URL can be
+ * shown; a libpq URI ({@code postgresql://…} or {@code postgres://…}) is accepted as its JDBC form.
+ */
 public final class JdbcUrls {
     private static final String PREFIX = "jdbc:postgresql:";
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("([?&]password=)[^&]*");
+    private static final Pattern LIBPQ_URI = Pattern.compile("(?i)postgres(?:ql)?://.*", Pattern.DOTALL);
 
     private JdbcUrls() {
     }
@@ -18,25 +23,28 @@ public final class JdbcUrls {
     public record Parsed(String url, String user, String password) {
     }
 
-    public static Parsed parse(String url) {
+    public static Parsed parse(String given) {
+        String url = LIBPQ_URI.matcher(given).matches() ? PREFIX + "//" + given.substring(given.indexOf("//") + 2) : given;
         if (!url.startsWith(PREFIX)) {
             throw new InvalidConfigurationException("jdbcUrl",
-                    "`jdbcUrl` must start with '" + PREFIX + "', but was '" + redact(url) + "'");
+                    "`jdbcUrl` must start with '" + PREFIX + "' (or be a postgresql:// URI), but was '" + redact(url) + "'");
         }
+        Parsed withoutUserInfo = withoutUserInfo(url);
+        url = withoutUserInfo.url();
         int query = url.indexOf('?');
         if (query < 0) {
-            return new Parsed(url, null, null);
+            return withoutUserInfo;
         }
-        String user = null;
-        String password = null;
+        String user = withoutUserInfo.user();
+        String password = withoutUserInfo.password();
         StringJoiner kept = new StringJoiner("&");
         for (String parameter : url.substring(query + 1).split("&")) {
             int eq = parameter.indexOf('=');
             String key = eq < 0 ? parameter : parameter.substring(0, eq);
             String value = eq < 0 ? "" : parameter.substring(eq + 1);
-            if (key.equals("user")) {
+            if (key.equalsIgnoreCase("user")) {
                 user = decode(key, value);
-            } else if (key.equals("password")) {
+            } else if (key.equalsIgnoreCase("password")) {
                 password = decode(key, value);
             } else if (!parameter.isEmpty()) {
                 kept.add(parameter);
@@ -46,9 +54,27 @@ public final class JdbcUrls {
         return new Parsed(kept.length() == 0 ? base : base + "?" + kept, user, password);
     }
 
-    /** The URL with the value of any password parameter replaced by {@code ****}. */
+    /** {@code jdbc:postgresql://user:password@host…} as the URL without user info, and that user and password. */
+    private static Parsed withoutUserInfo(String url) {
+        if (!url.startsWith(PREFIX + "//")) {
+            return new Parsed(url, null, null);
+        }
+        int start = PREFIX.length() + 2;
+        int query = url.indexOf('?', start);
+        int at = url.lastIndexOf('@', query < 0 ? url.length() : query);
+        if (at < start) {
+            return new Parsed(url, null, null);
+        }
+        String userInfo = url.substring(start, at);
+        int colon = userInfo.indexOf(':');
+        String user = decode("user", colon < 0 ? userInfo : userInfo.substring(0, colon));
+        String password = colon < 0 ? null : decode("password", userInfo.substring(colon + 1));
+        return new Parsed(PREFIX + "//" + url.substring(at + 1), user.isEmpty() ? null : user, password);
+    }
+
+    /** The URL with every secret masked ({@link Secrets#mask}). */
     public static String redact(String url) {
-        return PASSWORD_PARAMETER.matcher(url).replaceAll("$1****");
+        return Secrets.mask(url);
     }
 
     private static String decode(String key, String value) {

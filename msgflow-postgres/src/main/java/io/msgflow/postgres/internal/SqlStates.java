@@ -1,5 +1,6 @@
 package io.msgflow.postgres.internal;
 
+import io.msgflow.internal.Secrets;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -75,7 +76,7 @@ public final class SqlStates {
 
     /** The message and SQLState of an error, at most {@code limit} characters. */
     public static String describe(SQLException e, int limit) {
-        String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
+        String message = Secrets.mask(String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim());
         if (message.length() > limit) {
             message = message.substring(0, limit - 1) + "…";
         }

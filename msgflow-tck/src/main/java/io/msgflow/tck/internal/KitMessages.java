@@ -79,7 +79,7 @@ public final class KitMessages {
 
     /** A copy of {@code template} whose body makes its wire size exactly {@code size} bytes. */
     public static Message ofWireSize(WireFormat wire, Message template, int size) {
-        int overhead = wire.sizeInBytes(template.toBuilder().body("").build());
+        int overhead = wire.sizeInBytes(template.toBuilder().body("x").build()) - 1;
         String body = "\"" + "x".repeat(size - overhead - 2) + "\"";
         return template.toBuilder().body(body).build();
     }
