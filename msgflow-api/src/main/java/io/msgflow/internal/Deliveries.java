@@ -2,17 +2,21 @@ package io.msgflow.internal;
 
 import io.msgflow.MessageAttribute;
 import io.msgflow.WireFormat;
+import io.msgflow.topology.Delivery;
+import io.msgflow.topology.Topology;
 import io.msgflow.transport.ReceivedMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns one SQS delivery (as any transport or runtime sees it: SDK, emulator, Lambda event) into a
- * {@link ReceivedMessage}: unwraps the SNS envelope when the body is one, recovers the logical id
+ * {@link ReceivedMessage}: unwraps the SNS envelope where the route delivers one ({@link Unwrapping}), recovers the logical id
  * (msgflow's id attribute, else the SNS MessageId, else the SQS MessageId) and the type, and
  * records a problem instead of throwing when the delivery cannot be a msgflow message. An id that
  * breaks msgflow's id rules ({@link MessageRules#idBroken}) is a problem too: the delivery then
@@ -30,19 +34,62 @@ public final class Deliveries {
      */
     public record SqsDelivery(String queue, String sqsMessageId, String receiptHandle, int receiveCount, Instant sentAt,
                               String body, Map<String, MessageAttribute> attributes, Optional<String> groupId,
-                              List<String> problems) {
+                              List<String> problems, Unwrapping unwrapping) {
         public SqsDelivery {
             problems = List.copyOf(problems);
         }
 
+        /** A delivery to a queue whose subscriptions are not known: envelopes are detected strictly. */
+        public SqsDelivery(String queue, String sqsMessageId, String receiptHandle, int receiveCount, Instant sentAt,
+                           String body, Map<String, MessageAttribute> attributes, Optional<String> groupId, List<String> problems) {
+            this(queue, sqsMessageId, receiptHandle, receiveCount, sentAt, body, attributes, groupId, problems, Unwrapping.DETECT_STRICTLY);
+        }
+
+        /** A delivery to a queue whose subscriptions are not known, with no problem read yet. */
         public SqsDelivery(String queue, String sqsMessageId, String receiptHandle, int receiveCount, Instant sentAt,
                            String body, Map<String, MessageAttribute> attributes, Optional<String> groupId) {
             this(queue, sqsMessageId, receiptHandle, receiveCount, sentAt, body, attributes, groupId, List.of());
         }
+
+        /** This delivery, unwrapped as the route to its queue decides. */
+        public SqsDelivery unwrapped(Unwrapping how) {
+            return new SqsDelivery(queue, sqsMessageId, receiptHandle, receiveCount, sentAt, body, attributes, groupId, problems, how);
+        }
+    }
+
+    /**
+     * Whether a body is an SNS envelope to unwrap. The route decides where msgflow knows it: a raw
+     * route never unwraps (a raw body that merely looks like a notification, say from a service
+     * that forwards SNS notifications, stays as it is); an envelope route unwraps. Where the
+     * subscriptions are not known (a dead-letter queue, a queue subscribed by someone else),
+     * detection is strict: every field SNS writes must be present with its shape
+     * ({@link SnsEnvelope.Detection#STRICT}).
+     */
+    public enum Unwrapping {
+        /** Raw delivery: the body is the message. */
+        NEVER,
+        /** Envelope delivery: the body is an SNS envelope. */
+        EXPECTED,
+        /** Unknown delivery: unwrap only a complete SNS envelope. */
+        DETECT_STRICTLY;
+
+        /** How deliveries to {@code queue} are unwrapped under {@code topology}: by its routes when they agree, strictly otherwise. */
+        public static Unwrapping forQueue(Topology topology, String queue) {
+            Set<Delivery> modes = EnumSet.noneOf(Delivery.class);
+            topology.routes().stream().filter(r -> r.queue().equals(queue)).forEach(r -> modes.add(r.delivery()));
+            if (modes.size() != 1) {
+                return DETECT_STRICTLY;
+            }
+            return modes.contains(Delivery.RAW) ? NEVER : EXPECTED;
+        }
     }
 
     public static ReceivedMessage toReceived(SqsDelivery d, WireFormat wireFormat) {
-        Optional<SnsEnvelope.Unwrapped> envelope = SnsEnvelope.read(d.body());
+        Optional<SnsEnvelope.Unwrapped> envelope = switch (d.unwrapping()) {
+            case NEVER -> Optional.empty();
+            case EXPECTED -> SnsEnvelope.read(d.body(), SnsEnvelope.Detection.LENIENT);
+            case DETECT_STRICTLY -> SnsEnvelope.read(d.body(), SnsEnvelope.Detection.STRICT);
+        };
         String body = envelope.map(SnsEnvelope.Unwrapped::message).orElse(d.body());
         Map<String, MessageAttribute> attributes = envelope.map(e -> withSqsAttributes(e.attributes(), d.attributes()))
                 .orElse(d.attributes());

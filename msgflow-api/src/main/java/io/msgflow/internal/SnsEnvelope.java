@@ -83,18 +83,44 @@ public final class SnsEnvelope {
         return Json.write(root);
     }
 
-    /**
-     * The envelope in an SQS body, when the body is one: a JSON object with {@code Type}
-     * {@code Notification}, a {@code TopicArn} and a {@code Message}. Any other body (a raw
-     * delivery) gives empty. Never throws.
-     */
+    /** How much of the envelope must be there for a body to count as one. */
+    public enum Detection {
+        /**
+         * For queues whose route delivers envelopes: {@code Type} {@code Notification}, a
+         * {@code TopicArn} and a {@code Message}; missing parts become the delivery's problem.
+         */
+        LENIENT,
+        /**
+         * For queues whose subscriptions are not known: every field SNS writes for a notification
+         * is present with its shape: {@code Type} {@code Notification}, a non-empty {@code MessageId},
+         * a {@code TopicArn} that is an SNS ARN, a string {@code Message}, an ISO-8601
+         * {@code Timestamp}, an {@code UnsubscribeURL}, the signature fields
+         * ({@code SignatureVersion}, {@code Signature}, {@code SigningCertURL}), and where present a
+         * string {@code Subject} and {@code SequenceNumber} and an object {@code MessageAttributes}
+         * of {@code {"Type","Value"}} strings.
+         */
+        STRICT
+    }
+
+    /** {@link #read(String, Detection)} with {@link Detection#LENIENT}. */
     public static Optional<Unwrapped> read(String sqsBody) {
+        return read(sqsBody, Detection.LENIENT);
+    }
+
+    /**
+     * The envelope in an SQS body, when the body is one under the given detection. Any other body
+     * (a raw delivery) gives empty. Never throws.
+     */
+    public static Optional<Unwrapped> read(String sqsBody, Detection detection) {
         if (!looksLikeEnvelope(sqsBody)) {
             return Optional.empty();
         }
         JsonNode root = Json.tryParse(sqsBody);
         if (root == null || !root.isObject() || !"Notification".equals(text(root, "Type"))
                 || text(root, "TopicArn") == null || text(root, "Message") == null) {
+            return Optional.empty();
+        }
+        if (detection == Detection.STRICT && !isComplete(root)) {
             return Optional.empty();
         }
         List<String> problems = new ArrayList<>(0);
@@ -108,6 +134,50 @@ public final class SnsEnvelope {
         return Optional.of(new Unwrapped(messageId, text(root, "TopicArn"), Optional.ofNullable(text(root, "Subject")),
                 text(root, "Message"), timestamp, Optional.ofNullable(text(root, "SequenceNumber")), attributes,
                 problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems))));
+    }
+
+    private static final List<String> REQUIRED_TEXT = List.of("MessageId", "Timestamp", "UnsubscribeURL", "SignatureVersion",
+            "Signature", "SigningCertURL");
+    private static final List<String> OPTIONAL_TEXT = List.of("Subject", "SequenceNumber");
+
+    private static boolean isComplete(JsonNode root) {
+        for (String field : REQUIRED_TEXT) {
+            String value = text(root, field);
+            if (value == null || value.isEmpty()) {
+                return false;
+            }
+        }
+        for (String field : OPTIONAL_TEXT) {
+            if (root.has(field) && !root.get(field).isTextual() && !root.get(field).isNull()) {
+                return false;
+            }
+        }
+        return text(root, "TopicArn").startsWith("arn:") && text(root, "TopicArn").contains(":sns:")
+                && isTimestamp(text(root, "Timestamp")) && hasAttributeShape(root.get("MessageAttributes"));
+    }
+
+    private static boolean isTimestamp(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasAttributeShape(JsonNode attributes) {
+        if (attributes == null || attributes.isNull()) {
+            return true;
+        }
+        if (!attributes.isObject()) {
+            return false;
+        }
+        for (JsonNode value : attributes) {
+            if (text(value, "Type") == null || text(value, "Value") == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeEnvelope(String body) {

@@ -77,4 +77,62 @@ class DeliveriesTest {
         assertThat(r.id()).isEqualTo("sqs-1");
         assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("id must contain only the characters SQS allows"));
     }
+
+    private static final String TOPIC = "arn:aws:sns:us-east-1:000000000000:t";
+
+    private ReceivedMessage receive(String body, Map<String, MessageAttribute> attributes, Deliveries.Unwrapping how) {
+        return Deliveries.toReceived(new Deliveries.SqsDelivery("q", "sqs-1", "rh-1", 1, Instant.EPOCH, body, attributes,
+                Optional.empty()).unwrapped(how), wire);
+    }
+
+    @Test
+    void aRawRouteNeverUnwrapsABodyThatIsAForwardedNotification() {
+        Message forwarder = Message.builder().type("audit").body("{}").build();
+        String forwarded = SnsEnvelope.write(TOPIC, TOPIC + ":s", "sns-9", Optional.empty(), Optional.empty(), "{\"inner\":true}",
+                Instant.EPOCH, Map.of("message_type", MessageAttribute.string("injected"), "msgflow_id", MessageAttribute.string("forged")));
+
+        ReceivedMessage r = receive(forwarded, wire.wireAttributes(forwarder), Deliveries.Unwrapping.NEVER);
+
+        assertThat(r.body()).isEqualTo(forwarded);
+        assertThat(r.type()).contains("audit");
+        assertThat(r.id()).isEqualTo(forwarder.id());
+        assertThat(r.problem()).isEmpty();
+    }
+
+    @Test
+    void whereSubscriptionsAreUnknownABodyThatOnlyLooksLikeANotificationStaysAsItIs() {
+        Message forwarder = Message.builder().type("audit").body("{}").build();
+        String lookalike = "{\"Type\":\"Notification\",\"TopicArn\":\"" + TOPIC + "\",\"Message\":\"{}\","
+                + "\"MessageAttributes\":{\"message_type\":{\"Type\":\"String\",\"Value\":\"injected\"}}}";
+
+        ReceivedMessage r = receive(lookalike, wire.wireAttributes(forwarder), Deliveries.Unwrapping.DETECT_STRICTLY);
+
+        assertThat(r.body()).isEqualTo(lookalike);
+        assertThat(r.type()).contains("audit");
+        assertThat(r.attributes()).doesNotContainValue(MessageAttribute.string("injected"));
+    }
+
+    @Test
+    void whereSubscriptionsAreUnknownACompleteEnvelopeIsUnwrapped() {
+        String envelope = SnsEnvelope.write(TOPIC, TOPIC + ":s", "sns-1", Optional.empty(), Optional.empty(), message.body(),
+                Instant.EPOCH, wire.wireAttributes(message));
+
+        ReceivedMessage r = receive(envelope, Map.of(), Deliveries.Unwrapping.DETECT_STRICTLY);
+
+        assertThat(r.body()).isEqualTo(message.body());
+        assertThat(r.id()).isEqualTo(message.id());
+    }
+
+    @Test
+    void theRoutesOfATopologyDecideTheUnwrapping() {
+        io.msgflow.topology.Topology topology = io.msgflow.topology.Topology.builder("t").queue("raw-q").queue("env-q")
+                .queue("dead-letters")
+                .route(io.msgflow.topology.Route.toQueue("raw-q").delivery(io.msgflow.topology.Delivery.RAW))
+                .route(io.msgflow.topology.Route.toQueue("env-q").delivery(io.msgflow.topology.Delivery.ENVELOPE))
+                .build();
+
+        assertThat(Deliveries.Unwrapping.forQueue(topology, "raw-q")).isEqualTo(Deliveries.Unwrapping.NEVER);
+        assertThat(Deliveries.Unwrapping.forQueue(topology, "env-q")).isEqualTo(Deliveries.Unwrapping.EXPECTED);
+        assertThat(Deliveries.Unwrapping.forQueue(topology, "dead-letters")).isEqualTo(Deliveries.Unwrapping.DETECT_STRICTLY);
+    }
 }

@@ -2,7 +2,6 @@ package io.msgflow.aws.internal;
 
 import io.msgflow.WireFormat;
 import io.msgflow.internal.Deliveries;
-import io.msgflow.topology.Delivery;
 import io.msgflow.transport.ReceivedMessage;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,13 +16,13 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 final class ReceivedMessageReader {
     private final String queue;
     private final WireFormat wireFormat;
-    private final Delivery expectedDelivery;
+    private final Deliveries.Unwrapping unwrapping;
 
-    /** @param expectedDelivery how the topic delivers to this queue; raw for a queue without a route */
-    ReceivedMessageReader(String queue, WireFormat wireFormat, Delivery expectedDelivery) {
+    /** @param unwrapping how the routes deliver to this queue ({@link Deliveries.Unwrapping#forQueue}) */
+    ReceivedMessageReader(String queue, WireFormat wireFormat, Deliveries.Unwrapping unwrapping) {
         this.queue = queue;
         this.wireFormat = wireFormat;
-        this.expectedDelivery = expectedDelivery;
+        this.unwrapping = unwrapping;
     }
 
     ReceivedMessage read(Message sqs) {
@@ -31,9 +30,10 @@ final class ReceivedMessageReader {
         String body = sqs.body() == null ? "" : sqs.body();
         ReceivedMessage received = Deliveries.toReceived(new Deliveries.SqsDelivery(queue, sqs.messageId(), sqs.receiptHandle(),
                 receiveCount(sqs), sentAt(sqs), body, decoded.attributes(),
-                Optional.ofNullable(sqs.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)), decoded.problems()), wireFormat);
+                Optional.ofNullable(sqs.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)), decoded.problems())
+                .unwrapped(unwrapping), wireFormat);
         boolean notUnwrapped = received.body() == body;
-        if (expectedDelivery == Delivery.ENVELOPE && received.type().isEmpty() && notUnwrapped) {
+        if (unwrapping == Deliveries.Unwrapping.EXPECTED && received.type().isEmpty() && notUnwrapped) {
             return received.withProblem("queue '" + queue + "' is subscribed without raw delivery, but the body is not a readable SNS envelope");
         }
         return received;

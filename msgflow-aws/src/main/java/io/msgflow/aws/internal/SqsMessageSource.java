@@ -3,10 +3,9 @@ package io.msgflow.aws.internal;
 import io.msgflow.InvalidConfigurationException;
 import io.msgflow.ResourceNotFoundException;
 import io.msgflow.internal.Check;
-import io.msgflow.topology.Delivery;
+import io.msgflow.internal.Deliveries;
 import io.msgflow.topology.QueueSpec;
 import io.msgflow.topology.RedrivePolicy;
-import io.msgflow.topology.Route;
 import io.msgflow.topology.Topology;
 import io.msgflow.transport.DeadLetter;
 import io.msgflow.transport.MessageSource;
@@ -49,12 +48,9 @@ public final class SqsMessageSource implements MessageSource {
         this.queue = queue;
         this.resources = resources;
         this.retrier = retrier;
-        this.reader = new ReceivedMessageReader(queue.name(), topology.wireFormat(), deliveryTo(topology, queue.name()));
+        this.reader = new ReceivedMessageReader(queue.name(), topology.wireFormat(),
+                Deliveries.Unwrapping.forQueue(topology, queue.name()));
         this.batches = new ReceiptBatches(retrier, "queue '" + queue.name() + "'");
-    }
-
-    private static Delivery deliveryTo(Topology topology, String queue) {
-        return topology.routes().stream().filter(r -> r.queue().equals(queue)).map(Route::delivery).findFirst().orElse(Delivery.RAW);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.msgflow.Message;
 import io.msgflow.MessageAttribute;
 import io.msgflow.WireFormat;
 import io.msgflow.internal.SnsEnvelope;
+import io.msgflow.internal.Deliveries;
 import io.msgflow.topology.Delivery;
 import io.msgflow.transport.ReceivedMessage;
 import java.time.Instant;
@@ -92,7 +93,7 @@ class ReceivedMessageReaderTest {
     }
 
     private static ReceivedMessageReader reader(Delivery delivery) {
-        return new ReceivedMessageReader("q", WIRE, delivery);
+        return new ReceivedMessageReader("q", WIRE, delivery == Delivery.RAW ? Deliveries.Unwrapping.NEVER : Deliveries.Unwrapping.EXPECTED);
     }
 
     private static software.amazon.awssdk.services.sqs.model.Message.Builder sqs(

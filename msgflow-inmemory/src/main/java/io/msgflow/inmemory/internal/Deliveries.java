@@ -27,7 +27,7 @@ final class Deliveries {
 
     private static ReceivedMessage convert(String queue, WireFormat wireFormat, StoredMessage m, String receiptHandle, int receiveCount) {
         return io.msgflow.internal.Deliveries.toReceived(new SqsDelivery(queue, m.sqsMessageId(), receiptHandle, receiveCount,
-                m.sentAt(), m.sqsBody(), m.sqsAttributes(), Optional.ofNullable(m.groupId())), wireFormat);
+                m.sentAt(), m.sqsBody(), m.sqsAttributes(), Optional.ofNullable(m.groupId())).unwrapped(m.unwrapping()), wireFormat);
     }
 
     private static QueuedMessage.State state(EntryState state) {

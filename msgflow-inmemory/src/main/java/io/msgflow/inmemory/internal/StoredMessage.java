@@ -1,6 +1,7 @@
 package io.msgflow.inmemory.internal;
 
 import io.msgflow.MessageAttribute;
+import io.msgflow.internal.Deliveries.Unwrapping;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,16 +13,23 @@ import java.util.Map;
  * @param sqsMessageId the SQS MessageId
  * @param groupId FIFO message group, or {@code null}
  * @param sentAt when the queue accepted it
+ * @param unwrapping whether the body is an envelope: the emulator knows how each copy was delivered
  */
 record StoredMessage(String sqsMessageId, String sqsBody, Map<String, MessageAttribute> sqsAttributes, String groupId,
-                     Instant sentAt) {
+                     Instant sentAt, Unwrapping unwrapping) {
 
+    /** A message delivered raw (sent to the queue, or by a raw subscription): never unwrapped. */
     static StoredMessage of(String sqsBody, Map<String, MessageAttribute> sqsAttributes, String groupId, Instant sentAt) {
-        return new StoredMessage(Ids.uuid(), sqsBody, Map.copyOf(sqsAttributes), groupId, sentAt);
+        return new StoredMessage(Ids.uuid(), sqsBody, Map.copyOf(sqsAttributes), groupId, sentAt, Unwrapping.NEVER);
     }
 
-    /** A new SQS message with the same body and group and these SQS attributes (SQS SendMessage of a copy). */
+    /** An SNS envelope, delivered by a subscription without raw delivery. */
+    static StoredMessage envelope(String envelope, String groupId, Instant sentAt) {
+        return new StoredMessage(Ids.uuid(), envelope, Map.of(), groupId, sentAt, Unwrapping.EXPECTED);
+    }
+
+    /** A new SQS message with the same body, group and delivery mode and these SQS attributes (SQS SendMessage of a copy). */
     StoredMessage copyWith(Map<String, MessageAttribute> newSqsAttributes, Instant newSentAt) {
-        return of(sqsBody, newSqsAttributes, groupId, newSentAt);
+        return new StoredMessage(Ids.uuid(), sqsBody, Map.copyOf(newSqsAttributes), groupId, newSentAt, unwrapping);
     }
 }

@@ -135,6 +135,6 @@ final class TopicState {
         }
         String envelope = SnsEnvelope.write(arn, s.arn(), ids.messageId, Optional.ofNullable(ids.sequenceNumber), Optional.empty(),
                 m.body(), now, p.wireAttributes());
-        return StoredMessage.of(envelope, Map.of(), groupId, now);
+        return StoredMessage.envelope(envelope, groupId, now);
     }
 }
