@@ -172,9 +172,27 @@ class FilterPolicyBodyMatchingTest {
             assertThat(bodyMatches(property("\"m\": [3]"), "{\"m\": [[1, 2], [3]]}")).isTrue();
         }
 
+        // AWS-validated (recorded against AWS by LocalStack's snapshot test of the body scope): a policy
+        // key is a dotted path that resolves through nested objects, through keys that contain the
+        // dots literally, and through every mix of the two.
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"object\": {\"nested\": {\"test\": \"string.value\"}}}", "{\"object.nested.test\": \"string.value\"}",
+            "{\"object.nested\": {\"test\": \"string.value\"}}", "{\"object\": {\"nested.test\": \"string.value\"}}"})
+        void aDottedPolicyKeyResolvesThroughNestingAndLiteralDots(String body) {
+            assertThat(bodyMatches("{\"object.nested.test\": [\"string.value\"]}", body)).isTrue();
+            assertThat(bodyMatches("{\"object\": {\"nested.test\": [\"string.value\"]}}", body)).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"object\": {\"nested\": {\"test\": \"string.notvalue\"}}}", "{\"object\": {\"nested\": \"string.value\"}}",
+            "{\"object.nested\": \"string.value\"}", "{\"objectnested.test\": \"string.value\"}"})
+        void aDottedPolicyKeyNeedsEverySegmentAndTheValue(String body) {
+            assertThat(bodyMatches("{\"object.nested.test\": [\"string.value\"]}", body)).isFalse();
+        }
+
         @Test
-        void keysAreNotDottedPaths() {
-            assertThat(bodyMatches(NESTED, "{\"detail.customer.tier\": \"gold\", \"detail.total\": 120}")).isFalse();
+        void keysWrittenWithDotsMatchNestedPolicies() {
+            assertThat(bodyMatches(NESTED, "{\"detail.customer.tier\": \"gold\", \"detail.total\": 120}")).isTrue();
         }
     }
 

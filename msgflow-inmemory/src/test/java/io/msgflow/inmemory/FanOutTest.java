@@ -160,18 +160,24 @@ class FanOutTest {
     }
 
     @Test
-    void aBrokenEnvelopeIsDeliveredWithAProblemNotDropped(InMemoryTransport transport) {
+    void aRawBodyThatLooksLikeANotificationIsDeliveredAsItIs(InMemoryTransport transport) {
         transport.provision(RAW_AND_ENVELOPE);
-        String broken = "{\"Type\":\"Notification\",\"MessageId\":\"sns-1\",\"TopicArn\":\"arn:aws:sns:us-east-1:000000000000:x\","
-                + "\"Message\":\"{}\",\"MessageAttributes\":{\"colour\":{\"Type\":\"Mystery\",\"Value\":\"a\"}}}";
-        Message m = message("notification", broken);
+        String forwarded = "{\"Type\":\"Notification\",\"MessageId\":\"sns-1\",\"TopicArn\":\"arn:aws:sns:us-east-1:000000000000:x\","
+                + "\"Message\":\"{}\",\"MessageAttributes\":{\"message_type\":{\"Type\":\"String\",\"Value\":\"injected\"}}}";
+        Message m = message("notification", forwarded);
 
         transport.queueSender(RAW_AND_ENVELOPE, "raw").publish(m);
+        transport.publisher(RAW_AND_ENVELOPE).publish(m);
 
-        ReceivedMessage d = single(drain(transport.source(RAW_AND_ENVELOPE, "raw")));
-        assertThat(d.id()).isEqualTo(m.id());
-        assertThat(d.body()).isEqualTo("{}");
-        assertThat(d.problem()).hasValueSatisfying(p -> assertThat(p).contains("envelope attribute 'colour'", "'Mystery'"));
+        List<ReceivedMessage> raw = drain(transport.source(RAW_AND_ENVELOPE, "raw"));
+        assertThat(raw).hasSize(2).allSatisfy(d -> {
+            assertThat(d.id()).isEqualTo(m.id());
+            assertThat(d.type()).contains("notification");
+            assertThat(d.body()).isEqualTo(forwarded);
+            assertThat(d.problem()).isEmpty();
+        });
+        ReceivedMessage enveloped = single(drain(transport.source(RAW_AND_ENVELOPE, "enveloped")));
+        assertThat(enveloped.body()).as("an envelope route unwraps SNS's envelope, not the one inside").isEqualTo(forwarded);
     }
 
     @Test
