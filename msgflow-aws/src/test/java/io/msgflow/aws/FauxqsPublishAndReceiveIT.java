@@ -129,10 +129,9 @@ class FauxqsPublishAndReceiveIT {
     void tooManyAttributesAreRejectedBeforeAnyRequest() {
         Message.Builder b = Message.builder().type("notification").body("{}");
         IntStream.range(0, 9).forEach(i -> b.attribute("a" + i, "v"));
-        Message nine = b.build();
 
-        assertThatThrownBy(() -> transport.publisher(topology).publish(nine))
-                .isInstanceOf(MessageValidationException.class).hasMessageContaining("11 attributes");
+        assertThatThrownBy(b::build)
+                .isInstanceOf(MessageValidationException.class).hasMessageContaining("at most 8 user attributes");
         assertThat(transport.requestCounter().total()).isZero();
     }
 
