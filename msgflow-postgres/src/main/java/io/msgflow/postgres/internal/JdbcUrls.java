@@ -27,7 +27,7 @@ public final class JdbcUrls {
         String url = LIBPQ_URI.matcher(given).matches() ? PREFIX + "//" + given.substring(given.indexOf("//") + 2) : given;
         if (!url.startsWith(PREFIX)) {
             throw new InvalidConfigurationException("jdbcUrl",
-                    "`jdbcUrl` must start with '" + PREFIX + "' (or be a postgresql:// URI), but was '" + redact(url) + "'");
+                    "`jdbcUrl` must start with '" + PREFIX + "', but was '" + redact(url) + "'");
         }
         Parsed withoutUserInfo = withoutUserInfo(url);
         url = withoutUserInfo.url();
