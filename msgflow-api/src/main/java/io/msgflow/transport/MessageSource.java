@@ -1,8 +1,10 @@
 package io.msgflow.transport;
 
+import io.msgflow.topology.QueueSpec;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads one queue.
@@ -20,6 +22,18 @@ public interface MessageSource extends AutoCloseable {
 
     /** The queue's name. */
     String queue();
+
+    /**
+     * The declaration of the queue this source reads, as the topology it came from declares it
+     * (visibility timeout, redrive policy to the dead-letter queue with its {@code maxReceiveCount}),
+     * or empty when the source does not know it. Processors read the redrive policy from it: a
+     * message that failed for good on a queue without a dead-letter queue is kept, not claimed
+     * dead-lettered, and a transient failure on the last receive the queue allows is dead-lettered
+     * with its reason rather than left to the redrive.
+     */
+    default Optional<QueueSpec> declaration() {
+        return Optional.empty();
+    }
 
     /**
      * Receives up to {@code maxMessages} (1 to 10), waiting up to {@code wait} (0 to 20 s) for the
@@ -41,7 +55,8 @@ public interface MessageSource extends AutoCloseable {
     /**
      * Moves deliveries to the queue's dead-letter queue at once, recording each reason as the
      * message attribute {@value #DEAD_LETTER_REASON_ATTRIBUTE}, and deletes them from this queue.
-     * For permanent failures that retrying cannot fix.
+     * For permanent failures that retrying cannot fix. Each entry's outcome is reported; the copy
+     * has one shape on every transport (see {@code io.msgflow.spi.DeadLetterCopy}).
      *
      * @throws io.msgflow.InvalidConfigurationException when the queue has no dead-letter queue
      */

@@ -10,7 +10,6 @@ import io.msgflow.sink.Sink;
 import io.msgflow.sink.SinkException;
 import io.msgflow.sink.SinkRecord;
 import io.msgflow.sink.WriteResult;
-import io.msgflow.transport.DeadLetter;
 import io.msgflow.transport.ReceivedMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +112,7 @@ class MessageProcessorTest {
             assertThat(r.delay()).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
         });
         assertThat(sink.rows).hasSize(2);
-        assertThat(result.retriedTransportIds()).containsExactly(bad.transportMessageId());
+        assertThat(result.stayingOnQueueTransportIds()).containsExactly(bad.transportMessageId());
     }
 
     @Test
@@ -121,7 +120,7 @@ class MessageProcessorTest {
         ReceivedMessage notJson = delivery(Message.of("notification", "{not json"), 1, null);
         ReceivedMessage unknown = delivery(Message.of("invoice", "{}"), 1, null);
         BatchResult result = processor().build().process(List.of(notJson, unknown));
-        assertThat(result.deadLettered()).extracting(DeadLetter::message).containsExactly(notJson, unknown);
+        assertThat(result.deadLettered()).extracting(MessageOutcome::message).containsExactly(notJson, unknown);
         assertThat(result.deadLettered().get(0).reason()).contains("not valid JSON for type 'notification'");
         assertThat(result.deadLettered().get(1).reason()).contains("unknown message type 'invoice'");
         assertThat(sink.batches).isEmpty();
@@ -132,7 +131,7 @@ class MessageProcessorTest {
         ReceivedMessage noType = new ReceivedMessage("q", "id-1", "sqs-1", "rh", 1, Instant.EPOCH, Optional.empty(), "{}",
                 Map.of(), Optional.empty(), Optional.of("no 'message_type' attribute"));
         BatchResult result = processor().build().process(List.of(noType));
-        assertThat(result.deadLettered()).singleElement().extracting(DeadLetter::reason).isEqualTo("no 'message_type' attribute");
+        assertThat(result.deadLettered()).singleElement().extracting(MessageOutcome::reason).isEqualTo("no 'message_type' attribute");
     }
 
     @Test
@@ -142,7 +141,7 @@ class MessageProcessorTest {
                     throw new PermanentFailureException("account closed");
                 }).build();
         BatchResult result = p.process(List.of(delivery(new Notification("a"))));
-        assertThat(result.deadLettered()).singleElement().extracting(DeadLetter::reason).isEqualTo("account closed");
+        assertThat(result.deadLettered()).singleElement().extracting(MessageOutcome::reason).isEqualTo("account closed");
     }
 
     @Test
@@ -155,7 +154,7 @@ class MessageProcessorTest {
         Message m = codec.encode(new Notification("a"));
         assertThat(p.process(List.of(delivery(m, 2, null))).retried()).hasSize(1);
         BatchResult last = p.process(List.of(delivery(m, 3, null)));
-        assertThat(last.deadLettered()).singleElement().extracting(DeadLetter::reason)
+        assertThat(last.deadLettered()).singleElement().extracting(MessageOutcome::reason)
                 .isEqualTo("failed on all 3 attempts; last failure: IllegalStateException: still down");
     }
 
@@ -171,7 +170,7 @@ class MessageProcessorTest {
         ReceivedMessage b = delivery(new CriticalAlert("b"));
         ReceivedMessage other = delivery(Message.of("audit", "{}"), 1, null);
         BatchResult result = p.process(List.of(a, b, other));
-        assertThat(result.retried()).extracting(BatchResult.Retry::message).containsExactly(a, b);
+        assertThat(result.retried()).extracting(MessageOutcome::message).containsExactly(a, b);
         assertThat(result.retried()).allSatisfy(r -> assertThat(r.reason()).contains("connection lost"));
         assertThat(result.acked()).containsExactly(other);
         assertThat(sideEffects).hasValue(1);
@@ -218,9 +217,12 @@ class MessageProcessorTest {
         BatchResult result = p.process(List.of(g1a, g1b, g2a, g1c));
         assertThat(handled).containsExactly("g1-1", "g1-2", "g2-1");
         assertThat(result.acked()).containsExactly(g1a, g2a);
-        assertThat(result.retried()).extracting(BatchResult.Retry::message).containsExactly(g1b, g1c);
-        assertThat(result.retried().get(1).delay()).isZero();
-        assertThat(result.retried().get(1).reason()).contains("earlier message of group 'g1' failed");
+        assertThat(result.retried()).extracting(MessageOutcome::message).containsExactly(g1b);
+        assertThat(result.of(MessageOutcome.Kind.HANDED_BACK)).singleElement().satisfies(o -> {
+            assertThat(o.message()).isEqualTo(g1c);
+            assertThat(o.delay()).isZero();
+            assertThat(o.reason()).contains("earlier message of group 'g1' failed");
+        });
     }
 
     @Test
@@ -265,7 +267,8 @@ class MessageProcessorTest {
                     return null;
                 }).build();
         p.process(List.of(delivery(new Notification("a")), delivery(new Notification("x")), delivery(Message.of("zzz", "{}"), 1, null)));
-        assertThat(events).containsExactly("received", "received", "failed:x", "received", "processed", "dead");
+        // deadLettered is reported once the move succeeded, by settlement, not by process()
+        assertThat(events).containsExactly("received", "received", "received", "processed", "failed:x");
     }
 
     @Test
@@ -280,5 +283,60 @@ class MessageProcessorTest {
         for (int i = 0; i < 100; i++) {
             assertThat(jittered.delayAfter(3)).isBetween(Duration.ZERO, Duration.ofSeconds(4));
         }
+    }
+
+    @Test
+    void aDeliveryWithAnAttributeNameSnsRefusesFailsAloneWithAReason() {
+        Message m = codec.encode(new Notification("a"));
+        Map<String, MessageAttribute> wire = new HashMap<>(WireFormat.defaults().wireAttributes(m));
+        wire.put("AWS.forbidden", MessageAttribute.string("x"));
+        ReceivedMessage bad = new ReceivedMessage("q", m.id(), "sqs-bad", "rh-bad", 1, Instant.EPOCH, Optional.of(m.type()), m.body(),
+                wire, Optional.empty(), Optional.empty());
+        ReceivedMessage good = delivery(new Notification("b"));
+        BatchResult result = processor().build().process(List.of(bad, good));
+        assertThat(result.acked()).containsExactly(good);
+        assertThat(result.deadLettered()).singleElement().satisfies(o -> {
+            assertThat(o.message()).isEqualTo(bad);
+            assertThat(o.reason()).contains("not a valid message").contains("AWS.forbidden");
+        });
+    }
+
+    @Test
+    void onAQueueWithoutDeadLetterQueueAPermanentFailureIsRetainedNotDeadLettered() {
+        MessageProcessor p = MessageProcessor.builder(codec).sink(sink).on(CriticalAlert.class, (a, ctx) -> {
+            throw new PermanentFailureException("no");
+        }).build();
+        BatchResult result = p.process(List.of(delivery(new CriticalAlert("x"))), Optional.of(io.msgflow.topology.QueueSpec.named("q")));
+        assertThat(result.deadLettered()).isEmpty();
+        assertThat(result.of(MessageOutcome.Kind.RETAINED)).singleElement().satisfies(o -> {
+            assertThat(o.decided()).isEqualTo(MessageOutcome.Kind.DEAD_LETTERED);
+            assertThat(o.reason()).isEqualTo("no");
+            assertThat(o.delay()).isPositive();
+        });
+    }
+
+    @Test
+    void theQueuesMaxReceiveCountBoundsTheAttempts() {
+        MessageProcessor p = MessageProcessor.builder(codec).sink(sink).on(CriticalAlert.class, (a, ctx) -> {
+            throw new IllegalStateException("down");
+        }).build();
+        io.msgflow.topology.QueueSpec queue = io.msgflow.topology.QueueSpec.builder("q").deadLetterQueue("q-dlq", 2).build();
+        assertThat(p.retryPolicy().maxAttempts()).isEqualTo(5);
+        BatchResult second = p.process(List.of(delivery(codec.encode(new CriticalAlert("x")), 2, null)), Optional.of(queue));
+        assertThat(second.deadLettered()).singleElement().extracting(MessageOutcome::reason)
+                .isEqualTo("failed on all 2 attempts the queue allows (maxReceiveCount 2); last failure: IllegalStateException: down");
+    }
+
+    @Test
+    void jitterIsDrawnPerMessage() {
+        MessageProcessor p = MessageProcessor.builder(codec).sink(sink).on(CriticalAlert.class, (a, ctx) -> {
+            throw new IllegalStateException("down");
+        }).retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofSeconds(60)).maxDelay(Duration.ofSeconds(60)).build()).build();
+        List<ReceivedMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(delivery(new CriticalAlert("x" + i)));
+        }
+        BatchResult result = p.process(batch);
+        assertThat(result.retried().stream().map(MessageOutcome::delay).distinct().count()).isGreaterThan(1);
     }
 }

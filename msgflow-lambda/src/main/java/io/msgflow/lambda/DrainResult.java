@@ -5,11 +5,15 @@ import io.msgflow.internal.Json;
 
 /**
  * What a {@link DrainQueueHandler} did, returned to Step Functions as
- * {@code {"processed":8,"failed":1,"deadLettered":1,"remaining":0,"handedBack":0,"stopReason":"QUEUE_EMPTY"}}.
+ * {@code {"processed":8,"failed":1,"deadLettered":1,"retained":0,"remaining":0,"handedBack":0,"stopReason":"QUEUE_EMPTY"}}.
+ * Counts are of outcomes, one per delivery received in this drain.
  *
  * @param processed messages handled and acknowledged (their rows committed, or already there)
- * @param failed messages that failed transiently and come back after their retry delay
- * @param deadLettered messages moved to the dead-letter queue with their reason
+ * @param failed deliveries that come back: failed transiently (after their retry delay), released
+ *               behind a failed FIFO message, or whose settlement call failed
+ * @param deadLettered messages moved to the dead-letter queue with their reason (only those actually moved)
+ * @param retained messages that failed for good on a queue without a dead-letter queue: left on the
+ *                 queue, invisible for the retry policy's backoff ceiling, logged at ERROR
  * @param remaining the queue's {@code ApproximateNumberOfMessages} read after the drain stopped:
  *                  visible messages left for another run (handed-back ones included; failed ones
  *                  still waiting for their retry delay are not). SQS counts are approximate. When
@@ -18,7 +22,8 @@ import io.msgflow.internal.Json;
  *                   visible again at once
  * @param stopReason why the drain stopped
  */
-public record DrainResult(int processed, int failed, int deadLettered, int remaining, int handedBack, StopReason stopReason) {
+public record DrainResult(int processed, int failed, int deadLettered, int retained, int remaining, int handedBack,
+                          StopReason stopReason) {
 
     /** Why a drain stopped. */
     public enum StopReason {
@@ -34,6 +39,7 @@ public record DrainResult(int processed, int failed, int deadLettered, int remai
         node.put("processed", processed);
         node.put("failed", failed);
         node.put("deadLettered", deadLettered);
+        node.put("retained", retained);
         node.put("remaining", remaining);
         node.put("handedBack", handedBack);
         node.put("stopReason", stopReason.name());

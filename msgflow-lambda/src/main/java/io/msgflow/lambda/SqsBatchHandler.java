@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.msgflow.MsgflowException;
 import io.msgflow.internal.Check;
-import io.msgflow.lambda.internal.FifoBatches;
 import io.msgflow.lambda.internal.LambdaSettlement;
 import io.msgflow.lambda.internal.QueueAccess;
 import io.msgflow.lambda.internal.SqsEventRecords;
@@ -56,8 +55,11 @@ import org.slf4j.LoggerFactory;
  * retry policy's delay. A permanent failure (undecodable body, missing or unknown type, an envelope
  * whose message is not JSON, {@code PermanentFailureException}, attempts used up) is moved at once to
  * the queue's dead-letter queue with the reason as attribute {@code msgflow_dead_letter_reason} and
- * deleted; if that move fails (no dead-letter queue, a copy over 256 KiB, an SQS error) the record is
- * reported instead, so it stays on the queue: nothing is lost. A failure of the whole invocation
+ * deleted; if that move fails (a copy over 256 KiB, an SQS error) the record is reported instead, so
+ * it stays on the queue: nothing is lost. On a queue without a dead-letter queue such a message is
+ * retained (reported, its visibility set to the retry policy's backoff ceiling, logged at ERROR),
+ * never claimed dead-lettered. Every outcome comes from the one settlement engine
+ * ({@link io.msgflow.spi.SettlementEngine}) the consumer and the drain use too. A failure of the whole invocation
  * (the processor or the sink throwing an error) makes Lambda return every record to the queue; the
  * sink, idempotent on message id, absorbs the redelivery of those already written.
  *
@@ -78,7 +80,7 @@ public abstract class SqsBatchHandler implements RequestHandler<SQSEvent, SQSBat
 
     private final LambdaEnvironment environment;
     private final Function<QueueSpec, MessageProcessor> processorFactory;
-    private final ConcurrentMap<String, MessageProcessor> processors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LambdaSettlement> settlements = new ConcurrentHashMap<>();
 
     /**
      * @param processorFactory the processor of a queue, given its declaration as SQS reports it
@@ -126,12 +128,13 @@ public abstract class SqsBatchHandler implements RequestHandler<SQSEvent, SQSBat
                 unreadable.add(unreadable(record, e));
             }
         }
-        MessageProcessor processor = processors.computeIfAbsent(queueName, q -> processorFactory.apply(queue.spec()));
-        BatchResult result = FifoBatches.process(batch, processor, environment.config().fifoFailureMode());
-        Set<String> failures = LambdaSettlement.settle(result, queue.source(), environment.config().retryVisibility());
+        LambdaSettlement settlement = settlements.computeIfAbsent(queueName, q -> new LambdaSettlement(
+                processorFactory.apply(queue.spec()), queue.source(), environment.config().retryVisibility(),
+                environment.config().fifoFailureMode()));
+        BatchResult result = settlement.run(batch);
+        Set<String> failures = new LinkedHashSet<>(result.stayingOnQueueTransportIds());
         failures.addAll(unreadable);
-        LOG.info("queue '{}': {} records: {} acknowledged, {} to retry, {} dead-lettered, {} reported as failed", queueName,
-                records.size(), result.acked().size(), result.retried().size(), result.deadLettered().size(), failures.size());
+        LOG.info("queue '{}': {} records: {}, {} reported as failed", queueName, records.size(), result.counts(), failures.size());
         return failures;
     }
 

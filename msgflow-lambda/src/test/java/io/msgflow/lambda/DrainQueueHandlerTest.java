@@ -110,7 +110,7 @@ class DrainQueueHandlerTest {
 
         DrainResult result = handler().drain(DrainRequest.of(URL), TestContext.scripted(60_000, 5_000));
 
-        assertThat(result).isEqualTo(new DrainResult(0, 0, 0, 12, 10, DrainResult.StopReason.DEADLINE));
+        assertThat(result).isEqualTo(new DrainResult(0, 0, 0, 0, 12, 10, DrainResult.StopReason.DEADLINE));
         assertThat(transport.queueDepth(Fixtures.NOTIFICATIONS)).as("handed back at once, not after the visibility timeout")
                 .isEqualTo(12);
         assertThat(sink.count()).isZero();
@@ -123,7 +123,7 @@ class DrainQueueHandlerTest {
 
         DrainResult result = handler().drain(DrainRequest.of(URL), TestContext.plenty());
 
-        assertThat(result).isEqualTo(new DrainResult(0, 4, 0, 0, 0, DrainResult.StopReason.QUEUE_EMPTY));
+        assertThat(result).isEqualTo(new DrainResult(0, 4, 0, 0, 0, 0, DrainResult.StopReason.QUEUE_EMPTY));
         assertThat(transport.stats(Fixtures.NOTIFICATIONS).inFlight()).isEqualTo(4);
         clock.advance(Duration.ofSeconds(1));
         assertThat(handler().drain(DrainRequest.of(URL), TestContext.plenty()).processed()).isEqualTo(4);

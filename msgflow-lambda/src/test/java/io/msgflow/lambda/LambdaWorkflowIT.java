@@ -138,8 +138,8 @@ class LambdaWorkflowIT {
 
         assertThat(published.messageIds()).hasSize(4);
         assertThat(published.failed()).isEmpty();
-        assertThat(notifications).isEqualTo(new DrainResult(2, 0, 0, 0, 0, DrainResult.StopReason.QUEUE_EMPTY));
-        assertThat(alerts).as("alerts arrive in the SNS envelope").isEqualTo(new DrainResult(2, 0, 0, 0, 0, DrainResult.StopReason.QUEUE_EMPTY));
+        assertThat(notifications).isEqualTo(new DrainResult(2, 0, 0, 0, 0, 0, DrainResult.StopReason.QUEUE_EMPTY));
+        assertThat(alerts).as("alerts arrive in the SNS envelope").isEqualTo(new DrainResult(2, 0, 0, 0, 0, 0, DrainResult.StopReason.QUEUE_EMPTY));
         List<String> stored = new ArrayList<>(rows("notification_messages"));
         stored.addAll(rows("critical_alerts"));
         assertThat(stored).containsExactlyInAnyOrderElementsOf(published.messageIds());

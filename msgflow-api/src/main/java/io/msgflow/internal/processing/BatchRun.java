@@ -1,66 +1,61 @@
 package io.msgflow.internal.processing;
 
 import io.msgflow.Message;
-import io.msgflow.WireFormat;
 import io.msgflow.codec.CodecException;
-import io.msgflow.codec.MessageCodec;
 import io.msgflow.processing.BatchResult;
 import io.msgflow.processing.MessageContext;
 import io.msgflow.processing.MessageHandler;
+import io.msgflow.processing.MessageOutcome;
 import io.msgflow.processing.PermanentFailureException;
-import io.msgflow.processing.ProcessingListener;
-import io.msgflow.processing.RetryPolicy;
-import io.msgflow.sink.Sink;
 import io.msgflow.sink.SinkRecord;
 import io.msgflow.sink.WriteResult;
-import io.msgflow.transport.DeadLetter;
 import io.msgflow.transport.ReceivedMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One run of a processor over one batch; not thread-safe, used once. */
+/**
+ * One run of a processor over one batch: every step that can fail (reading the delivery, decoding,
+ * the handler, encoding its output, the sink's verdict) is caught per delivery and becomes that
+ * delivery's outcome. Not thread-safe, used once.
+ *
+ * <p>A {@link VirtualMachineError} (out of memory, stack overflow) thrown by a handler is that
+ * message's transient failure like any other {@link Throwable}: it is logged at ERROR with its
+ * stack trace and the message retried, and the batch and the poller go on. msgflow never stops
+ * processing silently; a JVM that must not continue after such an error is configured so
+ * ({@code -XX:+ExitOnOutOfMemoryError}).
+ */
 public final class BatchRun {
-    private final Function<String, MessageHandler<Object>> handlers;
-    private final MessageCodec codec;
-    private final Sink sink;
-    private final RetryPolicy retryPolicy;
-    private final ProcessingListener listener;
-    private final WireFormat wireFormat;
-    private final Clock clock;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
 
-    private final Map<Integer, Duration> delayByReceiveCount = new HashMap<>();
+    private final ProcessorCore core;
+    private final QueueLimits limits;
     private final Set<String> failedGroups = new HashSet<>();
-    private Outcome[] outcomes;
+    private MessageOutcome[] outcomes;
+    private Throwable[] causes;
 
-    public BatchRun(Function<String, MessageHandler<Object>> handlers, MessageCodec codec, Sink sink, RetryPolicy retryPolicy,
-            ProcessingListener listener, WireFormat wireFormat, Clock clock) {
-        this.handlers = handlers;
-        this.codec = codec;
-        this.sink = sink;
-        this.retryPolicy = retryPolicy;
-        this.listener = listener;
-        this.wireFormat = wireFormat;
-        this.clock = clock;
+    public BatchRun(ProcessorCore core, QueueLimits limits) {
+        this.core = core;
+        this.limits = limits;
     }
 
     public BatchResult run(List<ReceivedMessage> batch) {
-        outcomes = new Outcome[batch.size()];
+        outcomes = new MessageOutcome[batch.size()];
+        causes = new Throwable[batch.size()];
         Instant[] started = new Instant[batch.size()];
-        List<Integer> pending = new ArrayList<>();
-        List<SinkRecord> records = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>(batch.size());
+        List<SinkRecord> records = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             ReceivedMessage delivery = batch.get(i);
-            listener.received(delivery);
-            started[i] = clock.instant();
+            core.listener().received(delivery);
+            started[i] = core.clock().instant();
             SinkRecord record = handle(i, delivery);
             if (record != null) {
                 pending.add(i);
@@ -69,30 +64,36 @@ public final class BatchRun {
         }
         writeSink(batch, pending, records);
         releaseGroupsAfterFailures(batch);
-        return collect(batch, started);
+        report(batch, started);
+        return new BatchResult(Arrays.asList(outcomes));
     }
 
     /** Runs one delivery's handler; returns its sink record, or null (outcome then set). */
     private SinkRecord handle(int index, ReceivedMessage delivery) {
         String group = delivery.groupId().orElse(null);
         if (group != null && failedGroups.contains(group)) {
-            outcomes[index] = Outcome.retry(Duration.ZERO, "released: an earlier message of group '" + group + "' failed");
+            outcomes[index] = released(delivery, group);
             return null;
         }
         if (delivery.problem().isPresent()) {
-            return fail(index, delivery, Outcome.dead(delivery.problem().get()));
+            return permanent(index, delivery, delivery.problem().get());
         }
-        Message message = delivery.toMessage(wireFormat.userAttributes(delivery.attributes()));
-        MessageHandler<Object> handler = handlers.apply(message.type());
+        Message message;
+        try {
+            message = delivery.toMessage(core.wireFormat().userAttributes(delivery.attributes()));
+        } catch (RuntimeException e) {
+            return permanent(index, delivery, "the delivery is not a valid message: " + Reasons.of(e));
+        }
+        MessageHandler<Object> handler = core.handlers().apply(message.type());
         if (handler == null) {
-            return fail(index, delivery, Outcome.dead("unknown message type '" + message.type()
-                    + "': no handler and no fallback; known types: " + codec.typeNames()));
+            return permanent(index, delivery, "unknown message type '" + message.type()
+                    + "': no handler and no fallback; known types: " + core.codec().typeNames());
         }
         Object payload;
         try {
-            payload = codec.javaType(message.type()).isPresent() ? codec.decode(message) : message;
-        } catch (CodecException e) {
-            return fail(index, delivery, Outcome.dead(e.getMessage()));
+            payload = core.codec().javaType(message.type()).isPresent() ? core.codec().decode(message) : message;
+        } catch (RuntimeException e) {
+            return permanent(index, delivery, e instanceof CodecException ? Reasons.text(e.getMessage(), e) : Reasons.of(e));
         }
         return invoke(index, delivery, message, handler, payload);
     }
@@ -102,47 +103,55 @@ public final class BatchRun {
         try {
             output = handler.handle(payload, new MessageContext(delivery));
         } catch (PermanentFailureException e) {
-            return fail(index, delivery, Outcome.dead(e.getMessage()));
+            return permanent(index, delivery, Reasons.text(e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail(index, delivery, transientFailure(delivery, e));
-        } catch (Exception e) {
-            return fail(index, delivery, transientFailure(delivery, e));
+            return transientFailure(index, delivery, e);
+        } catch (Throwable e) { // any Throwable is this message's failure; see the class contract
+            if (e instanceof Error) {
+                LOG.error("queue '{}': the handler of message {} threw {}; the message is retried and processing goes on",
+                        delivery.queue(), delivery.id(), e.getClass().getName(), e);
+            }
+            return transientFailure(index, delivery, e);
         }
-        if (output == null || sink == null) {
-            outcomes[index] = Outcome.ACK;
+        if (output == null || core.sink() == null) {
+            outcomes[index] = MessageOutcome.acknowledged(delivery, core.clock().instant());
             return null;
         }
-        return toRecord(delivery, message, payload, output);
+        try {
+            return toRecord(delivery, message, payload, output);
+        } catch (RuntimeException e) {
+            return permanent(index, delivery, "the handler's output cannot be written: " + Reasons.text(e.getMessage(), e));
+        }
     }
 
     private SinkRecord toRecord(ReceivedMessage delivery, Message message, Object payload, Object output) {
         if (output instanceof SinkRecord) {
             return (SinkRecord) output;
         }
-        String body = output == payload || output == message ? message.body() : codec.encodeBody(message.type(), output);
+        String body = output == payload || output == message ? message.body() : core.codec().encodeBody(message.type(), output);
         return new SinkRecord(message.id(), message.type(), body, message.attributes(), message.timestamp().orElse(null),
                 delivery.snsMessageId(), Optional.ofNullable(delivery.transportMessageId()));
     }
 
-    private SinkRecord fail(int index, ReceivedMessage delivery, Outcome outcome) {
-        outcomes[index] = outcome;
+    private SinkRecord permanent(int index, ReceivedMessage delivery, String reason) {
+        outcomes[index] = limits.deadLetter(delivery, core.clock().instant(), reason, core.retryPolicy());
         delivery.groupId().ifPresent(failedGroups::add);
-        if (outcome.kind == Kind.RETRY) {
-            listener.failed(delivery, outcome.cause, outcome.delay);
-        }
         return null;
     }
 
-    private Outcome transientFailure(ReceivedMessage delivery, Throwable cause) {
-        String reason = describe(cause);
-        if (retryPolicy.exhausted(delivery.receiveCount())) {
-            return Outcome.dead("failed on all " + retryPolicy.maxAttempts() + " attempts; last failure: " + reason);
+    private SinkRecord transientFailure(int index, ReceivedMessage delivery, Throwable cause) {
+        String reason = Reasons.of(cause);
+        int attempts = limits.maxAttempts(core.retryPolicy());
+        if (delivery.receiveCount() >= attempts) {
+            return permanent(index, delivery, "failed on all " + attempts + " attempts" + limits.attemptsNote(core.retryPolicy())
+                    + "; last failure: " + reason);
         }
-        Duration delay = delayByReceiveCount.computeIfAbsent(delivery.receiveCount(), retryPolicy::delayAfter);
-        Outcome retry = Outcome.retry(delay, reason);
-        retry.cause = cause;
-        return retry;
+        Duration delay = core.retryPolicy().delayAfter(delivery.receiveCount(), core.random());
+        outcomes[index] = MessageOutcome.retry(delivery, core.clock().instant(), delay, reason);
+        causes[index] = cause;
+        delivery.groupId().ifPresent(failedGroups::add);
+        return null;
     }
 
     private void writeSink(List<ReceivedMessage> batch, List<Integer> pending, List<SinkRecord> records) {
@@ -151,20 +160,21 @@ public final class BatchRun {
         }
         WriteResult result;
         try {
-            result = sink.write(records);
-        } catch (RuntimeException e) {
+            result = core.sink().write(records);
+        } catch (Throwable e) { // a sink failure fails the deliveries it carried, never the batch
             for (int index : pending) {
-                fail(index, batch.get(index), transientFailure(batch.get(index), e));
+                transientFailure(index, batch.get(index), e);
             }
             return;
         }
+        Instant now = core.clock().instant();
         for (int j = 0; j < pending.size(); j++) {
             int index = pending.get(j);
             String refused = result.rejected().get(records.get(j).messageId());
             if (refused != null) {
-                fail(index, batch.get(index), Outcome.dead("sink refused the record: " + refused));
+                permanent(index, batch.get(index), "sink refused the record: " + Reasons.text(refused, null));
             } else {
-                outcomes[index] = Outcome.ACK;
+                outcomes[index] = MessageOutcome.acknowledged(batch.get(index), now);
             }
         }
     }
@@ -177,65 +187,28 @@ public final class BatchRun {
             if (group == null) {
                 continue;
             }
-            if (outcomes[i].kind != Kind.ACK) {
+            if (outcomes[i].kind() != MessageOutcome.Kind.ACKNOWLEDGED) {
                 failed.add(group);
             } else if (failed.contains(group)) {
-                outcomes[i] = Outcome.retry(Duration.ZERO, "released: an earlier message of group '" + group + "' failed");
+                outcomes[i] = released(batch.get(i), group);
             }
         }
     }
 
-    private BatchResult collect(List<ReceivedMessage> batch, Instant[] started) {
-        List<ReceivedMessage> acked = new ArrayList<>();
-        List<BatchResult.Retry> retried = new ArrayList<>();
-        List<DeadLetter> dead = new ArrayList<>();
-        Instant now = clock.instant();
+    private MessageOutcome released(ReceivedMessage delivery, String group) {
+        return MessageOutcome.handedBack(delivery, core.clock().instant(),
+                "released: an earlier message of group '" + group + "' failed");
+    }
+
+    private void report(List<ReceivedMessage> batch, Instant[] started) {
+        Instant now = core.clock().instant();
         for (int i = 0; i < batch.size(); i++) {
-            ReceivedMessage delivery = batch.get(i);
-            Outcome o = outcomes[i];
-            switch (o.kind) {
-                case ACK:
-                    acked.add(delivery);
-                    listener.processed(delivery, Duration.between(started[i], now));
-                    break;
-                case RETRY:
-                    retried.add(new BatchResult.Retry(delivery, o.delay, o.reason));
-                    break;
-                default:
-                    dead.add(new DeadLetter(delivery, o.reason));
-                    listener.deadLettered(delivery, o.reason);
+            MessageOutcome o = outcomes[i];
+            if (o.kind() == MessageOutcome.Kind.ACKNOWLEDGED) {
+                core.listener().processed(batch.get(i), Duration.between(started[i], now));
+            } else if (o.kind() == MessageOutcome.Kind.RETRY) {
+                core.listener().failed(batch.get(i), causes[i], o.delay());
             }
-        }
-        return new BatchResult(acked, retried, dead);
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private enum Kind { ACK, RETRY, DEAD }
-
-    private static final class Outcome {
-        static final Outcome ACK = new Outcome(Kind.ACK, null, null);
-
-        final Kind kind;
-        final Duration delay;
-        final String reason;
-        Throwable cause;
-
-        private Outcome(Kind kind, Duration delay, String reason) {
-            this.kind = kind;
-            this.delay = delay;
-            this.reason = reason;
-        }
-
-        static Outcome retry(Duration delay, String reason) {
-            return new Outcome(Kind.RETRY, delay, reason);
-        }
-
-        static Outcome dead(String reason) {
-            return new Outcome(Kind.DEAD, null, reason);
         }
     }
 }

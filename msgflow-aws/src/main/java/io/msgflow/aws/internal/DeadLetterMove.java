@@ -2,20 +2,23 @@ package io.msgflow.aws.internal;
 
 import io.msgflow.MessageAttribute;
 import io.msgflow.MessageValidationException;
+import io.msgflow.WireFormat;
 import io.msgflow.MsgflowException;
 import io.msgflow.ResourceNotFoundException;
 import io.msgflow.internal.Batches;
 import io.msgflow.internal.MessageRules;
+import io.msgflow.spi.DeadLetterCopy;
 import io.msgflow.topology.QueueSpec;
 import io.msgflow.transport.DeadLetter;
 import io.msgflow.transport.EntryFailure;
-import io.msgflow.transport.MessageSource;
 import io.msgflow.transport.OperationResult;
 import io.msgflow.transport.ReceivedMessage;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -23,26 +26,31 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
- * Copies deliveries to a dead-letter queue with {@code SendMessageBatch}: the (unwrapped) body,
- * the attributes as they travelled and the reason attribute. A copy the queue would refuse
+ * Copies deliveries to a dead-letter queue with {@code SendMessageBatch}, in the one shape of
+ * {@link DeadLetterCopy} (unwrapped body and attributes, the id kept, reason and metadata). A copy the queue would refuse
  * (an eleventh attribute, over 256 KiB) is reported as failed and not sent, so the caller keeps it.
  */
 final class DeadLetterMove {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterMove.class);
     static final String REFUSED = "DeadLetterRefused";
 
     private final SqsClient sqs;
     private final QueueSpec dlq;
     private final Resources resources;
     private final BatchRetrier retrier;
+    private final WireFormat wireFormat;
+    private final Clock clock;
 
-    DeadLetterMove(SqsClient sqs, QueueSpec dlq, Resources resources, BatchRetrier retrier) {
+    DeadLetterMove(SqsClient sqs, QueueSpec dlq, Resources resources, BatchRetrier retrier, WireFormat wireFormat, Clock clock) {
         this.sqs = sqs;
         this.dlq = dlq;
         this.resources = resources;
         this.retrier = retrier;
+        this.wireFormat = wireFormat;
+        this.clock = clock;
     }
 
-    private record Copy(ReceivedMessage message, Map<String, MessageAttribute> attributes, int size) {
+    private record Copy(ReceivedMessage message, String body, Map<String, MessageAttribute> attributes, int size) {
     }
 
     OperationResult send(java.util.Collection<DeadLetter> deadLetters) {
@@ -65,9 +73,12 @@ final class DeadLetterMove {
 
     private Copy copy(DeadLetter d) {
         ReceivedMessage m = d.message();
-        Map<String, MessageAttribute> attributes = new LinkedHashMap<>(m.attributes());
-        attributes.put(MessageSource.DEAD_LETTER_REASON_ATTRIBUTE, MessageAttribute.string(d.reason().isBlank() ? "(no reason given)" : d.reason()));
-        return new Copy(m, attributes, MessageRules.checkWire("dead letter of message " + m.id(), m.body(), attributes));
+        DeadLetterCopy copy = DeadLetterCopy.of(d, wireFormat, clock.instant());
+        if (!copy.omitted().isEmpty()) {
+            LOG.warn("queue '{}': message {} dead-lettered without {} (SQS limits); reason: {}", m.queue(), m.id(), copy.omitted(), d.reason());
+        }
+        return new Copy(m, copy.body(), copy.attributes(), MessageRules.checkWire("dead letter of message " + m.id(), copy.body(),
+                copy.attributes()));
     }
 
     private OperationResult sendChunk(List<Copy> chunk) {
@@ -111,7 +122,7 @@ final class DeadLetterMove {
 
     private SendMessageBatchRequestEntry entry(String id, Copy copy) {
         SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder().id(id)
-                .messageBody(copy.message().body())
+                .messageBody(copy.body())
                 .messageAttributes(WireAttributes.toSqs(copy.attributes()));
         if (dlq.isFifo()) {
             entry.messageGroupId(copy.message().groupId().orElse("msgflow-dead-letters"))

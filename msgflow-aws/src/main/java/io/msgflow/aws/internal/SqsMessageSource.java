@@ -11,10 +11,12 @@ import io.msgflow.transport.DeadLetter;
 import io.msgflow.transport.MessageSource;
 import io.msgflow.transport.OperationResult;
 import io.msgflow.transport.ReceivedMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -59,6 +61,11 @@ public final class SqsMessageSource implements MessageSource {
     }
 
     @Override
+    public Optional<QueueSpec> declaration() {
+        return Optional.of(queue);
+    }
+
+    @Override
     public List<ReceivedMessage> receive(int maxMessages, Duration wait) {
         Check.between("maxMessages", maxMessages, 1, 10);
         Check.between("wait", wait, Duration.ZERO, Duration.ofSeconds(MAX_WAIT_SECONDS));
@@ -91,7 +98,7 @@ public final class SqsMessageSource implements MessageSource {
         RedrivePolicy redrive = queue.redrive().orElseThrow(() -> new InvalidConfigurationException("deadLetterQueue",
                 "queue '" + queue.name() + "' has no dead-letter queue in the topology of topic '" + topology.topic() + "'"));
         QueueSpec dlq = topology.requireQueue(redrive.deadLetterQueue());
-        DeadLetterMove move = new DeadLetterMove(sqs, dlq, resources, retrier);
+        DeadLetterMove move = new DeadLetterMove(sqs, dlq, resources, retrier, topology.wireFormat(), Clock.systemUTC());
         OperationResult moved = move.send(deadLetters);
         OperationResult deleted = moved.succeeded().isEmpty() ? OperationResult.empty() : acknowledge(moved.succeeded());
         return new OperationResult(deleted.succeeded(), concat(moved, deleted));

@@ -5,6 +5,7 @@ import io.msgflow.MessageValidationException;
 import io.msgflow.WireFormat;
 import io.msgflow.internal.Batches;
 import io.msgflow.internal.Check;
+import io.msgflow.topology.QueueSpec;
 import io.msgflow.topology.Topology;
 import io.msgflow.transport.DeadLetter;
 import io.msgflow.transport.EntryFailure;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Reads an emulated SQS queue. Thread-safe; any number of threads may receive at once. */
@@ -25,11 +27,18 @@ final class QueueSource implements MessageSource {
     private final Broker broker;
     private final String queue;
     private final WireFormat wireFormat;
+    private final Optional<QueueSpec> declaration;
 
     QueueSource(Broker broker, Topology topology, String queue) {
         this.broker = broker;
         this.queue = topology.requireQueue(queue).name();
         this.wireFormat = topology.wireFormat();
+        this.declaration = topology.queue(queue);
+    }
+
+    @Override
+    public Optional<QueueSpec> declaration() {
+        return declaration;
     }
 
     @Override
@@ -91,22 +100,22 @@ final class QueueSource implements MessageSource {
             List<Outcome> outcomes = q.removeForDeadLetter(handles);
             for (int i = 0; i < outcomes.size(); i++) {
                 if (outcomes.get(i).succeeded()) {
-                    sendCopy(dlq, outcomes.get(i).message(), reasonFor(all, handles.get(i)));
+                    sendCopy(dlq, outcomes.get(i).message(), deadLetterFor(all, handles.get(i)));
                 }
             }
             return outcomes;
         });
     }
 
-    private void sendCopy(QueueState dlq, StoredMessage original, String reason) {
-        StoredMessage copy = DeadLetterCopy.of(original, queue, reason, broker.clock().instant());
+    private void sendCopy(QueueState dlq, StoredMessage original, DeadLetter deadLetter) {
+        StoredMessage copy = DeadLetterCopy.of(original, deadLetter, wireFormat, broker.clock().instant());
         dlq.send(List.of(new Pending(copy, copy.sqsMessageId())));
     }
 
-    private static String reasonFor(List<DeadLetter> all, String handle) {
+    private static DeadLetter deadLetterFor(List<DeadLetter> all, String handle) {
         for (DeadLetter d : all) {
             if (d.message().receiptHandle().equals(handle)) {
-                return d.reason();
+                return d;
             }
         }
         throw new IllegalStateException("no dead letter with receipt handle " + handle);

@@ -4,12 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.msgflow.MsgflowException;
 import io.msgflow.lambda.DrainResult;
 import io.msgflow.processing.BatchResult;
+import io.msgflow.processing.MessageOutcome;
 import io.msgflow.processing.MessageProcessor;
+import io.msgflow.spi.SettlementEngine;
 import io.msgflow.transport.MessageSource;
 import io.msgflow.transport.ReceivedMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +30,14 @@ public final class DrainLoop {
     private static final int BATCH = 10;
 
     private final QueueAccess queue;
-    private final MessageProcessor processor;
+    private final SettlementEngine engine;
     private final Duration wait;
     private final Duration minMargin;
     private final Clock clock;
 
     public DrainLoop(QueueAccess queue, MessageProcessor processor, Duration wait, Duration minMargin, Clock clock) {
         this.queue = queue;
-        this.processor = processor;
+        this.engine = SettlementEngine.of(processor, queue.source(), SettlementEngine.Mode.SETTLE_ALL);
         this.wait = wait;
         this.minMargin = minMargin;
         this.clock = clock;
@@ -42,9 +46,7 @@ public final class DrainLoop {
     public DrainResult run(Context context) {
         MessageSource source = queue.source();
         Duration margin = minMargin;
-        int processed = 0;
-        int failed = 0;
-        int dead = 0;
+        Map<MessageOutcome.Kind, Integer> counts = new EnumMap<>(MessageOutcome.Kind.class);
         int handedBack = 0;
         DrainResult.StopReason stop;
         while (true) {
@@ -60,33 +62,27 @@ public final class DrainLoop {
                 break;
             }
             if (context.getRemainingTimeInMillis() < margin.toMillis()) {
-                handedBack += handBack(source, batch);
+                handedBack += batch.size();
+                engine.handBack(batch, "the drain's deadline is near; not processed");
                 stop = DrainResult.StopReason.DEADLINE;
                 break;
             }
             long started = clock.millis();
-            BatchResult result = processor.processAndSettle(batch, source);
+            BatchResult result = engine.run(batch);
             margin = max(minMargin, Duration.ofMillis(2 * (clock.millis() - started)));
-            processed += result.acked().size();
-            failed += result.retried().size();
-            dead += result.deadLettered().size();
+            result.counts().forEach((kind, n) -> counts.merge(kind, n, Integer::sum));
         }
         int remaining = remaining(handedBack);
-        LOG.info("queue '{}': drain stopped ({}): {} processed, {} failed, {} dead-lettered, {} handed back, {} remaining",
-                source.queue(), stop, processed, failed, dead, handedBack, remaining);
-        return new DrainResult(processed, failed, dead, remaining, handedBack, stop);
+        DrainResult result = new DrainResult(count(counts, MessageOutcome.Kind.ACKNOWLEDGED),
+                count(counts, MessageOutcome.Kind.RETRY) + count(counts, MessageOutcome.Kind.UNSETTLED)
+                        + count(counts, MessageOutcome.Kind.HANDED_BACK),
+                count(counts, MessageOutcome.Kind.DEAD_LETTERED), count(counts, MessageOutcome.Kind.RETAINED), remaining, handedBack, stop);
+        LOG.info("queue '{}': drain stopped ({}): {}", source.queue(), stop, result.toJson());
+        return result;
     }
 
-    private static int handBack(MessageSource source, List<ReceivedMessage> batch) {
-        try {
-            source.changeVisibility(batch, Duration.ZERO).failed().forEach(f -> LOG.warn(
-                    "queue '{}': could not hand back message {} ({}: {}); it comes back after the visibility timeout",
-                    source.queue(), f.message().id(), f.code(), f.reason()));
-        } catch (MsgflowException e) {
-            LOG.warn("queue '{}': could not hand back {} messages; they come back after the visibility timeout: {}",
-                    source.queue(), batch.size(), e.getMessage());
-        }
-        return batch.size();
+    private static int count(Map<MessageOutcome.Kind, Integer> counts, MessageOutcome.Kind kind) {
+        return counts.getOrDefault(kind, 0);
     }
 
     private int remaining(int handedBack) {

@@ -2,13 +2,15 @@ package io.msgflow.lambda.internal;
 
 import io.msgflow.lambda.FifoFailureMode;
 import io.msgflow.processing.BatchResult;
+import io.msgflow.processing.MessageOutcome;
 import io.msgflow.processing.MessageProcessor;
-import io.msgflow.transport.DeadLetter;
+import io.msgflow.topology.QueueSpec;
 import io.msgflow.transport.ReceivedMessage;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Processes one queue's records of an SQS event. Standard batches, and FIFO batches in
@@ -21,26 +23,23 @@ public final class FifoBatches {
     private FifoBatches() {
     }
 
-    public static BatchResult process(List<ReceivedMessage> batch, MessageProcessor processor, FifoFailureMode mode) {
+    public static BatchResult process(List<ReceivedMessage> batch, MessageProcessor processor, FifoFailureMode mode,
+                                      Optional<QueueSpec> queue) {
         boolean fifo = batch.stream().anyMatch(m -> m.groupId().isPresent());
         if (!fifo || mode == FifoFailureMode.RELEASE_FAILED_GROUP) {
-            return processor.process(batch);
+            return processor.process(batch, queue);
         }
-        List<ReceivedMessage> acked = new ArrayList<>();
-        List<BatchResult.Retry> retried = new ArrayList<>();
-        List<DeadLetter> dead = new ArrayList<>();
+        List<MessageOutcome> outcomes = new ArrayList<>(batch.size());
         List<List<ReceivedMessage>> runs = runs(batch);
         for (int i = 0; i < runs.size(); i++) {
-            BatchResult result = processor.process(runs.get(i));
-            acked.addAll(result.acked());
-            retried.addAll(result.retried());
-            dead.addAll(result.deadLettered());
-            if (result.acked().size() < runs.get(i).size()) {
-                release(runs.subList(i + 1, runs.size()), firstFailure(runs.get(i), result), retried);
+            BatchResult result = processor.process(runs.get(i), queue);
+            outcomes.addAll(result.outcomes());
+            if (result.count(MessageOutcome.Kind.ACKNOWLEDGED) < runs.get(i).size()) {
+                release(runs.subList(i + 1, runs.size()), firstFailure(result), outcomes, processor.clock().instant());
                 break;
             }
         }
-        return new BatchResult(acked, retried, dead);
+        return new BatchResult(outcomes);
     }
 
     /** Maximal stretches of consecutive messages of one group, in order. */
@@ -60,18 +59,18 @@ public final class FifoBatches {
         return runs;
     }
 
-    private static ReceivedMessage firstFailure(List<ReceivedMessage> run, BatchResult result) {
-        for (ReceivedMessage m : run) {
-            if (!result.acked().contains(m)) {
-                return m;
+    private static ReceivedMessage firstFailure(BatchResult result) {
+        for (MessageOutcome o : result.outcomes()) {
+            if (o.kind() != MessageOutcome.Kind.ACKNOWLEDGED) {
+                return o.message();
             }
         }
         throw new IllegalStateException("a run with fewer acknowledgements than messages has no failure");
     }
 
-    private static void release(List<List<ReceivedMessage>> rest, ReceivedMessage failed, List<BatchResult.Retry> retried) {
+    private static void release(List<List<ReceivedMessage>> rest, ReceivedMessage failed, List<MessageOutcome> outcomes, Instant now) {
         String reason = "not processed: message " + failed.id() + " of group '" + failed.groupId().orElse("") + "' failed"
                 + " earlier in this FIFO batch (processing stops at the first failure)";
-        rest.forEach(run -> run.forEach(m -> retried.add(new BatchResult.Retry(m, Duration.ZERO, reason))));
+        rest.forEach(run -> run.forEach(m -> outcomes.add(MessageOutcome.handedBack(m, now, reason))));
     }
 }
