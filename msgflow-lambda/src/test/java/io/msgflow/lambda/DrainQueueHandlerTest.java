@@ -72,7 +72,7 @@ class DrainQueueHandlerTest {
         JsonNode output = invoke(handler(), "{\"QueueUrl\": \"" + URL + "\", \"MessageType\": \"notification\"}", TestContext.plenty());
 
         assertThat(output).isEqualTo(Json.MAPPER.readTree(
-                "{\"processed\":25,\"failed\":0,\"deadLettered\":0,\"remaining\":0,\"handedBack\":0,\"stopReason\":\"QUEUE_EMPTY\"}"));
+                "{\"processed\":25,\"failed\":0,\"deadLettered\":0,\"retained\":0,\"remaining\":0,\"handedBack\":0,\"stopReason\":\"QUEUE_EMPTY\"}"));
         assertThat(sink.rows("notification")).hasSize(25);
         assertThat(transport.stats(Fixtures.NOTIFICATIONS).total()).isZero();
     }
