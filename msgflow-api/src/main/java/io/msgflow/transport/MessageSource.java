@@ -37,7 +37,9 @@ public interface MessageSource extends AutoCloseable {
 
     /**
      * Receives up to {@code maxMessages} (1 to 10), waiting up to {@code wait} (0 to 20 s) for the
-     * first one to arrive; returns as soon as messages are available.
+     * first one to arrive; returns as soon as messages are available. An interrupt of the calling
+     * thread ends the wait promptly: the call returns nothing (or throws) with the interrupt flag
+     * set, and whatever the aborted poll still receives is made visible again at once.
      *
      * @return the deliveries, possibly none when the wait lapsed
      */

@@ -31,9 +31,11 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 /**
  * Reads one SQS queue: {@code ReceiveMessage} long polls with all message and system attributes,
  * {@code DeleteMessageBatch}, {@code ChangeMessageVisibilityBatch}, and dead-lettering by sending to
- * the dead-letter queue and then deleting. Thread-safe.
+ * the dead-letter queue and then deleting. A long poll answers an interrupt of its thread at once
+ * (see {@link LongPolls}). Thread-safe.
  */
 public final class SqsMessageSource implements MessageSource {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqsMessageSource.class);
     private static final int MAX_WAIT_SECONDS = 20;
 
     private final SqsClient sqs;
@@ -70,6 +72,13 @@ public final class SqsMessageSource implements MessageSource {
         Check.between("maxMessages", maxMessages, 1, 10);
         Check.between("wait", wait, Duration.ZERO, Duration.ofSeconds(MAX_WAIT_SECONDS));
         int waitSeconds = (int) Math.min(MAX_WAIT_SECONDS, wait.plusNanos(999_999_999).getSeconds());
+        if (waitSeconds == 0) {
+            return receiveNow(maxMessages, 0);
+        }
+        return LongPolls.run(() -> receiveNow(maxMessages, waitSeconds), this::handBack);
+    }
+
+    private List<ReceivedMessage> receiveNow(int maxMessages, int waitSeconds) {
         String url = url();
         ReceiveMessageResponse response;
         try {
@@ -79,6 +88,16 @@ public final class SqsMessageSource implements MessageSource {
             throw AwsErrors.translate(e, ResourceNotFoundException.Kind.QUEUE, queue.name(), "ReceiveMessage");
         }
         return response.messages().stream().map(reader::read).toList();
+    }
+
+    /** Messages of a long poll whose caller was interrupted: visible again at once. */
+    private void handBack(List<ReceivedMessage> messages) {
+        try {
+            changeVisibility(messages, Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.warn("queue '{}': could not hand back {} messages of an aborted long poll; they come back after the visibility"
+                    + " timeout: {}", queue.name(), messages.size(), e.getMessage());
+        }
     }
 
     @Override
