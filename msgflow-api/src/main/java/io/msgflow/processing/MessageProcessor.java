@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Turns a batch of deliveries into one {@link MessageOutcome} per delivery: decode with the codec,
@@ -67,8 +66,7 @@ public final class MessageProcessor {
         this.wireFormat = b.wireFormat;
         this.clock = b.clock;
         this.missingDeadLetterQueue = b.missingDeadLetterQueue;
-        this.core = new ProcessorCore(this::resolve, codec, sink, retryPolicy, listener, wireFormat, clock,
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.core = new ProcessorCore(this::resolve, codec, sink, retryPolicy, listener, wireFormat, clock);
     }
 
     public static Builder builder(MessageCodec codec) {

@@ -147,7 +147,7 @@ public final class BatchRun {
             return permanent(index, delivery, "failed on all " + attempts + " attempts" + limits.attemptsNote(core.retryPolicy())
                     + "; last failure: " + reason);
         }
-        Duration delay = core.retryPolicy().delayAfter(delivery.receiveCount(), core.random());
+        Duration delay = core.retryPolicy().delayAfter(delivery.receiveCount());
         outcomes[index] = MessageOutcome.retry(delivery, core.clock().instant(), delay, reason);
         causes[index] = cause;
         delivery.groupId().ifPresent(failedGroups::add);
