@@ -7,10 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Backoff for failed messages: exponential in the receive count, with full jitter, capped.
- * A message that failed on its {@code maxAttempts}-th receive is dead-lettered with its reason
- * rather than left to the queue's redrive, so the reason is kept; set it to the queue's
- * {@code maxReceiveCount}. Immutable; the jitter is random unless {@linkplain #withJitterSeed seeded}.
+ * Backoff for failed messages: exponential in the receive count, with jitter drawn per message
+ * (so a failed batch does not come back all at once), capped. A message that failed on its
+ * {@code maxAttempts}-th receive — or on the queue's {@code maxReceiveCount}-th, when that is lower
+ * — is dead-lettered by the processor with its reason rather than left to the queue's redrive, so
+ * the reason is kept. Immutable; the jitter is random unless {@linkplain #withJitterSeed seeded}.
  */
 public final class RetryPolicy {
     private final Duration initialDelay;

@@ -62,8 +62,9 @@ class FlowHarnessTest {
             Duration elapsed = h.runUntilIdle();
 
             RetryPolicy sameSeed = THREE_TRIES.withJitterSeed(7);
-            Duration first = sameSeed.delayAfter(1);
-            Duration second = sameSeed.delayAfter(2);
+            // visibility changes are whole seconds, as SQS counts them, rounded up so no retry comes back early
+            Duration first = Duration.ofSeconds(sameSeed.delayAfter(1).plusNanos(999_999_999).getSeconds());
+            Duration second = Duration.ofSeconds(sameSeed.delayAfter(2).plusNanos(999_999_999).getSeconds());
             assertThat(h.retried()).extracting(TrafficEvent.Retried::delay).containsExactly(first, second);
             assertThat(elapsed).as("the queue keeps deadlines to the millisecond")
                     .isEqualTo(Duration.ofMillis(first.toMillis() + second.toMillis()));
