@@ -95,6 +95,20 @@ public final class Topology {
         return wireFormat;
     }
 
+    /**
+     * The queues a message can fail on for good with nowhere to go: every queue that is not itself
+     * a dead-letter queue of the topology and declares none. A message that always fails there is
+     * received again until the queue's retention ends. Provisioning reports them before the first
+     * message arrives.
+     */
+    public List<QueueSpec> queuesWithoutDeadLetterQueue() {
+        List<String> deadLetterQueues = queues.values().stream()
+                .flatMap(q -> q.redrive().stream()).map(RedrivePolicy::deadLetterQueue).toList();
+        return queues.values().stream()
+                .filter(q -> q.redrive().isEmpty() && !deadLetterQueues.contains(q.name()))
+                .toList();
+    }
+
     private void checkRoutes() {
         for (Route r : routes) {
             QueueSpec q = requireQueue(r.queue());
@@ -176,9 +190,21 @@ public final class Topology {
             return routeTypes(queue, type);
         }
 
-        /** Routes several message types to one queue. */
+        /**
+         * Routes a message type to {@code queue} with the given delivery: {@link Delivery#ENVELOPE}
+         * for queues whose existing consumers read the SNS envelope.
+         */
+        public Builder routeType(String type, String queue, Delivery delivery) {
+            return route(typeRoute(queue, type).delivery(delivery));
+        }
+
+        /** Routes several message types to one queue, delivered raw. */
         public Builder routeTypes(String queue, String... types) {
-            return route(Route.toQueue(queue).filter(FilterPolicy.matchingTypes(wireFormat.typeAttribute(), types)));
+            return route(typeRoute(queue, types));
+        }
+
+        private Route typeRoute(String queue, String... types) {
+            return Route.toQueue(queue).filter(FilterPolicy.matchingTypes(wireFormat.typeAttribute(), types));
         }
 
         /** The codec whose registered type names {@link #routeType(Class, String)} routes by. */

@@ -51,6 +51,31 @@ class TopologyTest {
     }
 
     @Test
+    void aTypeRouteDeclaresItsDeliveryRawByDefault() {
+        Topology t = Topology.builder("t").queue("old").queue("new")
+                .routeType("notification", "old", Delivery.ENVELOPE)
+                .routeType("notification", "new")
+                .build();
+
+        assertThat(t.routes()).extracting(Route::queue, Route::delivery)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("old", Delivery.ENVELOPE),
+                        org.assertj.core.groups.Tuple.tuple("new", Delivery.RAW));
+        assertThat(t.routes().get(0).filterPolicy()).isEqualTo(t.routes().get(1).filterPolicy());
+    }
+
+    @Test
+    void listsTheQueuesThatHaveNoDeadLetterQueueLeavingOutTheDeadLetterQueuesThemselves() {
+        Topology t = Topology.builder("t")
+                .queue(QueueSpec.builder("notifications").deadLetterQueue("notifications-dlq", 5).build())
+                .queue("legacy")
+                .routeType("notification", "legacy")
+                .build();
+
+        assertThat(t.queuesWithoutDeadLetterQueue()).extracting(QueueSpec::name).containsExactly("legacy");
+        assertThat(workflow.queuesWithoutDeadLetterQueue()).isEmpty();
+    }
+
+    @Test
     void rejectsARouteToAnUndeclaredQueue() {
         assertThatThrownBy(() -> Topology.builder("t").queue("a").routeType("x", "b").build())
                 .isInstanceOf(InvalidConfigurationException.class)

@@ -19,8 +19,11 @@ import io.msgflow.transport.MessageSource;
 import io.msgflow.transport.MessageTransport;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -78,7 +81,8 @@ public final class AwsTransport implements MessageTransport {
         this.sns = services == AwsServices.SQS_ONLY ? null
                 : ownsClients ? configure(SnsClient.builder(), b, retry).build() : b.snsClient;
         Region region = sqs.serviceClientConfiguration().region();
-        this.resources = new Resources(sns, sqs, Optional.ofNullable(b.accountId), PartitionMetadata.of(region).id(), region.id());
+        this.resources = new Resources(sns, sqs, Optional.ofNullable(b.accountId), PartitionMetadata.of(region).id(), region.id(),
+                b.topicArns, b.queueUrls);
         this.retrier = new BatchRetrier(new Backoff(retry, Sleeper.THREAD, () -> ThreadLocalRandom.current().nextDouble()));
         this.provisioner = new AwsTopologyProvisioner(new TopologyProvisioning(sns, sqs, resources));
     }
@@ -122,6 +126,24 @@ public final class AwsTransport implements MessageTransport {
         if (report.hasDrift()) {
             throw new TopologyDriftException(topology.topic(), report);
         }
+    }
+
+    /**
+     * Attaches to existing resources: checks the topic, queues and subscriptions of the topology
+     * without creating or changing anything, with read calls only ({@link DriftMode#VERIFY}).
+     * With {@link Builder#topicArn} and {@link Builder#queueUrl} set it needs neither
+     * {@code ListTopics} nor {@code GetQueueUrl}.
+     *
+     * @return the report, whose warnings name queues without a dead-letter queue
+     * @throws TopologyDriftException when a resource is missing or differs, listing each one with
+     *         the setting, the expected and the actual value
+     */
+    public ProvisioningReport verify(Topology topology) {
+        ProvisioningReport report = provisioner.provision(topology, DriftMode.VERIFY);
+        if (!report.matchesTopology()) {
+            throw new TopologyDriftException(topology.topic(), report);
+        }
+        return report;
     }
 
     /** Provisioning with a report and a choice of what to do about drift. */
@@ -198,6 +220,8 @@ public final class AwsTransport implements MessageTransport {
     /** Builds an {@link AwsTransport}; each setter checks its value. Not thread-safe. */
     public static final class Builder {
         private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+        private static final Pattern TOPIC_ARN = Pattern.compile("arn:[a-z-]+:sns:[a-z0-9-]+:\\d{12}:([A-Za-z0-9_.-]{1,256})");
+        private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}(\\.fifo)?|[A-Za-z0-9_-]{1,80}");
 
         private URI endpoint;
         private Region region;
@@ -209,6 +233,8 @@ public final class AwsTransport implements MessageTransport {
         private AwsServices services = AwsServices.SNS_AND_SQS;
         private String accountId;
         private RequestCounter requestCounter = new RequestCounter();
+        private final Map<String, String> topicArns = new LinkedHashMap<>();
+        private final Map<String, String> queueUrls = new LinkedHashMap<>();
         private int maxAttempts = RetrySettings.DEFAULTS.maxAttempts();
         private Duration retryBaseDelay = RetrySettings.DEFAULTS.baseDelay();
         private Duration retryMaxDelay = RetrySettings.DEFAULTS.maxDelay();
@@ -280,6 +306,52 @@ public final class AwsTransport implements MessageTransport {
         public Builder accountId(String value) {
             this.accountId = Check.matches("accountId", value, ACCOUNT_ID, "must be 12 digits");
             return this;
+        }
+
+        /**
+         * The ARN of an existing topic ({@code arn:aws:sns:eu-west-1:123456789012:events}): a
+         * topology whose topic has this name is addressed by it, so publishing and verifying need
+         * no {@code ListTopics}. May be called for several topics.
+         */
+        public Builder topicArn(String value) {
+            Matcher arn = TOPIC_ARN.matcher(Check.notNull("topicArn", value));
+            if (!arn.matches()) {
+                throw new InvalidConfigurationException("topicArn",
+                        "`topicArn` must look like arn:aws:sns:<region>:<12-digit account>:<topic>, but was '" + value + "'");
+            }
+            topicArns.put(arn.group(1), value);
+            return this;
+        }
+
+        /**
+         * The URL of an existing queue ({@code https://sqs.eu-west-1.amazonaws.com/123456789012/notifications}):
+         * a topology's queue with the name of its last path segment is addressed by it, so sources,
+         * senders and verifying need no {@code GetQueueUrl}. May be called for several queues.
+         */
+        public Builder queueUrl(String value) {
+            String name = queueNameOf(Check.notNull("queueUrl", value));
+            if (name == null) {
+                throw new InvalidConfigurationException("queueUrl",
+                        "`queueUrl` must be an absolute http(s) URL whose last path segment is the queue name, but was '" + value + "'");
+            }
+            queueUrls.put(name, value);
+            return this;
+        }
+
+        /** The last path segment of an absolute http(s) URL without query, when it is a queue name. */
+        private static String queueNameOf(String url) {
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (java.net.URISyntaxException e) {
+                return null;
+            }
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getPath() == null) {
+                return null;
+            }
+            String name = uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
+            return QUEUE_NAME.matcher(name).matches() ? name : null;
         }
 
         /** The counter the transport's clients report to; a new one when unset. */

@@ -112,7 +112,7 @@ class AwsTopologyProvisionerIT {
     }
 
     @Test
-    void aDifferentFilterPolicyIsReportedAndCorrectedOnlyWhenAsked() {
+    void aDifferentFilterPolicyIsReportedAndCorrectedOnlyWhenAskedAndDeliveryOnlyWhenAskedExplicitly() {
         transport.provisioner().provision(topology, DriftMode.REPORT);
         Topology changed = Topology.builder(topology.topic())
                 .queue(topology.requireQueue(notifications))
@@ -131,7 +131,16 @@ class AwsTopologyProvisionerIT {
         assertThatThrownBy(() -> transport.provision(changed)).isInstanceOfSatisfying(TopologyDriftException.class,
                 e -> assertThat(e.report().hasDrift()).isTrue()).hasMessageContaining("FilterPolicy");
 
-        ProvisioningReport corrected = transport.provisioner().provision(changed, DriftMode.CORRECT);
+        ProvisioningReport correctedButDelivery = transport.provisioner().provision(changed, DriftMode.CORRECT);
+
+        assertThat(correctedButDelivery.drifted()).singleElement().satisfies(r -> assertThat(r.differences())
+                .contains(new ProvisioningReport.Difference("RawMessageDelivery", "false", "true")));
+        assertThat(subscriptionAttributes()).as("CORRECT leaves a subscription whose delivery differs untouched")
+                .containsEntry("RawMessageDelivery", "true");
+        assertThat(Json.tryParse(subscriptionAttributes().get("FilterPolicy")))
+                .isEqualTo(Json.tryParse("{\"message_type\":[\"notification\"]}"));
+
+        ProvisioningReport corrected = transport.provisioner().provision(changed, DriftMode.CORRECT_INCLUDING_DELIVERY);
 
         assertThat(corrected.corrected()).singleElement().extracting(ProvisioningReport.Resource::kind).isEqualTo(Kind.SUBSCRIPTION);
         assertThat(subscriptionAttributes()).containsEntry("RawMessageDelivery", "false");

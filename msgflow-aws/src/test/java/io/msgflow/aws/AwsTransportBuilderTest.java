@@ -62,4 +62,21 @@ class AwsTransportBuilderTest {
             sqs.close();
         }
     }
+
+    @Test
+    void existingResourcesAreAddressedByTopicArnAndQueueUrlWhoseShapeIsChecked() {
+        assertThatThrownBy(() -> AwsTransport.builder().topicArn("events"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("`topicArn` must look like arn:aws:sns:<region>:<12-digit account>:<topic>, but was 'events'");
+        assertThatThrownBy(() -> AwsTransport.builder().topicArn("arn:aws:sqs:eu-west-1:123456789012:events"))
+                .hasMessageContaining("`topicArn` must look like");
+        assertThatThrownBy(() -> AwsTransport.builder().queueUrl("notifications"))
+                .hasMessage("`queueUrl` must be an absolute http(s) URL whose last path segment is the queue name, but was 'notifications'");
+        assertThatThrownBy(() -> AwsTransport.builder().queueUrl("https://sqs.eu-west-1.amazonaws.com/123456789012/"))
+                .hasMessageContaining("`queueUrl` must be");
+        assertThatThrownBy(() -> AwsTransport.builder().queueUrl("https://sqs.eu-west-1.amazonaws.com/123456789012/a b"))
+                .hasMessageContaining("`queueUrl` must be");
+        AwsTransport.builder().topicArn("arn:aws:sns:eu-west-1:123456789012:events")
+                .queueUrl("https://sqs.eu-west-1.amazonaws.com/123456789012/notifications.fifo");
+    }
 }

@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates one SQS queue with the settings of its {@link QueueSpec} (and, for a subscribed queue,
- * the policy that lets only the topic send), or compares an existing one with them.
+ * the policy that lets only the topic send), or compares an existing one with them. A queue whose
+ * URL is configured is read with {@code GetQueueAttributes} alone; otherwise it is looked up with
+ * {@code GetQueueUrl}.
  */
 final class QueueProvisioning {
     private static final String VISIBILITY = QueueAttributeName.VISIBILITY_TIMEOUT.toString();
@@ -29,7 +31,9 @@ final class QueueProvisioning {
     private static final Map<String, String> DEFAULTS = Map.of(VISIBILITY, "30", DELAY, "0", RETENTION, "345600",
             CONTENT_DEDUP, "false");
     private static final Map<String, Settings.Comparison> COMPARISONS = Map.of(
-            REDRIVE, Settings.Comparison.JSON_SCALARS_AS_TEXT, POLICY, Settings.Comparison.JSON_SCALARS_AS_TEXT);
+            VISIBILITY, Settings.Comparison.NUMBER, DELAY, Settings.Comparison.NUMBER, RETENTION, Settings.Comparison.NUMBER,
+            CONTENT_DEDUP, Settings.Comparison.BOOLEAN,
+            REDRIVE, Settings.Comparison.JSON_SCALARS_AS_TEXT, POLICY, Settings.Comparison.POLICY);
 
     private final SqsClient sqs;
     private final Resources resources;
@@ -39,34 +43,46 @@ final class QueueProvisioning {
         this.resources = resources;
     }
 
+    /** The report entry and, unless the queue is missing, its ARN. */
+    record Ensured(ProvisioningReport.Resource resource, Optional<String> arn) {
+    }
+
     /**
      * @param deadLetterArn the ARN of the spec's dead-letter queue, provisioned before
      * @param topicArn for a queue the topic delivers to: the only source its policy admits
      */
-    ProvisioningReport.Resource ensure(QueueSpec spec, Optional<String> deadLetterArn, Optional<String> topicArn, DriftMode mode) {
+    Ensured ensure(QueueSpec spec, Optional<String> deadLetterArn, Optional<String> topicArn, DriftMode mode) {
         Map<String, String> settings = settings(spec, deadLetterArn);
-        Optional<String> existing = existingUrl(spec.name());
-        if (existing.isEmpty()) {
+        Optional<String> knownUrl = resources.knownQueueUrl(spec.name());
+        Optional<String> existing = knownUrl.isPresent() ? knownUrl : existingUrl(spec.name());
+        Optional<Map<String, String>> found = existing.flatMap(url -> attributes(spec.name(), url));
+        if (found.isEmpty()) {
+            if (!Settings.creates(mode)) {
+                return new Ensured(resource(spec, ProvisioningReport.Status.MISSING, java.util.List.of()), Optional.empty());
+            }
             String url = create(spec, settings);
             String arn = arnOf(spec.name(), url);
             resources.rememberQueue(spec.name(), url, arn);
             topicArn.ifPresent(topic -> set(spec.name(), url, Map.of(POLICY, QueuePolicy.allowOnly(topic, arn))));
-            return new ProvisioningReport.Resource(ProvisioningReport.Kind.QUEUE, spec.name(), ProvisioningReport.Status.CREATED,
-                    java.util.List.of());
+            return new Ensured(resource(spec, ProvisioningReport.Status.CREATED, java.util.List.of()), Optional.of(arn));
         }
         String url = existing.get();
-        Map<String, String> actual = attributes(spec.name(), url);
+        Map<String, String> actual = found.get();
         String arn = actual.get(QueueAttributeName.QUEUE_ARN.toString());
         resources.rememberQueue(spec.name(), url, arn);
         topicArn.ifPresent(topic -> settings.put(POLICY, QueuePolicy.allowOnly(topic, arn)));
         Map<String, ProvisioningReport.Difference> differences = Settings.differences(settings, actual, DEFAULTS, COMPARISONS);
-        if (mode == DriftMode.CORRECT && !differences.isEmpty()) {
+        if (Settings.corrects(mode) && !differences.isEmpty()) {
             Map<String, String> corrections = new LinkedHashMap<>();
             differences.keySet().forEach(name -> corrections.put(name, settings.get(name)));
             set(spec.name(), url, corrections);
         }
-        return new ProvisioningReport.Resource(ProvisioningReport.Kind.QUEUE, spec.name(), Settings.status(differences, mode, true),
-                Settings.list(differences));
+        return new Ensured(resource(spec, Settings.status(differences, mode, true), Settings.list(differences)), Optional.of(arn));
+    }
+
+    private static ProvisioningReport.Resource resource(QueueSpec spec, ProvisioningReport.Status status,
+                                                        java.util.List<ProvisioningReport.Difference> differences) {
+        return new ProvisioningReport.Resource(ProvisioningReport.Kind.QUEUE, spec.name(), status, differences);
     }
 
     /** The attributes the spec asks for, as SQS spells them; an empty redrive policy means none. */
@@ -119,10 +135,14 @@ final class QueueProvisioning {
         }
     }
 
-    private Map<String, String> attributes(String queue, String url) {
+    /** The queue's attributes, or empty when it does not exist. */
+    private Optional<Map<String, String>> attributes(String queue, String url) {
         try {
-            return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
+            return Optional.of(sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributesAsStrings());
         } catch (SdkException e) {
+            if (AwsErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
             throw AwsErrors.translate(e, ResourceNotFoundException.Kind.QUEUE, queue, "GetQueueAttributes");
         }
     }

@@ -1,21 +1,24 @@
 package io.msgflow.aws.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.msgflow.aws.DriftMode;
 import io.msgflow.aws.ProvisioningReport;
 import io.msgflow.internal.Json;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Compares the attributes a resource should have with those it has. Absent attributes count as
- * their AWS default; JSON-valued attributes (policies) compare as JSON, numbers and their text
- * alike, key order ignored.
+ * Compares the attributes a resource should have with those it has, as AWS means them: absent
+ * attributes count as their AWS default; numbers and booleans as SQS normalises them; policies as
+ * JSON values whatever their whitespace, key order, statement order and {@code Sid}s.
  */
 final class Settings {
     private Settings() {
@@ -24,10 +27,34 @@ final class Settings {
     /** How an attribute's values compare. */
     enum Comparison {
         TEXT,
-        /** As JSON values: key order ignored, {@code 5} and {@code "5"} differ (as in filter policies). */
+        /** As numbers: {@code 45}, {@code 045} and {@code 45.0} alike. */
+        NUMBER,
+        /** As booleans, case ignored. */
+        BOOLEAN,
+        /** As JSON values: key order ignored, {@code 5} and {@code "5"} differ. */
         JSON,
-        /** As JSON values whose scalars compare as text: {@code 5} and {@code "5"} alike (as AWS echoes policies). */
-        JSON_SCALARS_AS_TEXT
+        /**
+         * As SNS filter policies: JSON values whose arrays of alternatives compare as sets; the
+         * operand list of {@code numeric} keeps its order ({@code [">", 0, "<", 10]}).
+         */
+        FILTER_POLICY,
+        /** As JSON values whose scalars compare as text: {@code 5} and {@code "5"} alike (as AWS echoes redrive policies). */
+        JSON_SCALARS_AS_TEXT,
+        /**
+         * As IAM policies: scalars as text, the identifiers {@code Id} and {@code Sid} ignored, every array (statements,
+         * actions, resources, condition values) a set, a one-element array the same as its element.
+         */
+        POLICY
+    }
+
+    /** Whether the mode creates missing resources. */
+    static boolean creates(DriftMode mode) {
+        return mode != DriftMode.VERIFY;
+    }
+
+    /** Whether the mode changes existing resources. */
+    static boolean corrects(DriftMode mode) {
+        return mode == DriftMode.CORRECT || mode == DriftMode.CORRECT_INCLUDING_DELIVERY;
     }
 
     /**
@@ -41,23 +68,30 @@ final class Settings {
         Map<String, ProvisioningReport.Difference> differences = new LinkedHashMap<>();
         expected.forEach((name, want) -> {
             String have = actual.getOrDefault(name, defaults.getOrDefault(name, ""));
-            boolean same = switch (comparisons.getOrDefault(name, Comparison.TEXT)) {
-                case TEXT -> want.equals(have);
-                case JSON -> sameJson(want, have, false);
-                case JSON_SCALARS_AS_TEXT -> sameJson(want, have, true);
-            };
-            if (!same) {
+            if (!same(comparisons.getOrDefault(name, Comparison.TEXT), want, have)) {
                 differences.put(name, new ProvisioningReport.Difference(name, show(want), show(have)));
             }
         });
         return differences;
     }
 
+    static boolean same(Comparison comparison, String want, String have) {
+        return switch (comparison) {
+            case TEXT -> want.equals(have);
+            case NUMBER -> sameNumber(want, have);
+            case BOOLEAN -> want.trim().equalsIgnoreCase(have.trim());
+            case JSON -> sameJson(want, have, false);
+            case FILTER_POLICY -> same(normalized(want, false), normalized(have, false), Settings::filterPolicyCanonical);
+            case JSON_SCALARS_AS_TEXT -> sameJson(want, have, true);
+            case POLICY -> same(normalized(want, true), normalized(have, true), Settings::policyCanonical);
+        };
+    }
+
     static ProvisioningReport.Status status(Map<String, ProvisioningReport.Difference> differences, DriftMode mode, boolean allCorrectable) {
         if (differences.isEmpty()) {
             return ProvisioningReport.Status.UNCHANGED;
         }
-        return mode == DriftMode.CORRECT && allCorrectable ? ProvisioningReport.Status.CORRECTED : ProvisioningReport.Status.DRIFTED;
+        return corrects(mode) && allCorrectable ? ProvisioningReport.Status.CORRECTED : ProvisioningReport.Status.DRIFTED;
     }
 
     static List<ProvisioningReport.Difference> list(Map<String, ProvisioningReport.Difference> differences) {
@@ -69,6 +103,18 @@ final class Settings {
         JsonNode x = normalized(a, scalarsAsText);
         JsonNode y = normalized(b, scalarsAsText);
         return x == null ? y == null : x.equals(y);
+    }
+
+    private static boolean same(JsonNode x, JsonNode y, java.util.function.UnaryOperator<JsonNode> canonical) {
+        return x == null ? y == null : y != null && canonical.apply(x).equals(canonical.apply(y));
+    }
+
+    private static boolean sameNumber(String want, String have) {
+        try {
+            return new BigDecimal(want.trim()).compareTo(new BigDecimal(have.trim())) == 0;
+        } catch (NumberFormatException e) {
+            return want.equals(have);
+        }
     }
 
     private static JsonNode normalized(String text, boolean scalarsAsText) {
@@ -99,7 +145,49 @@ final class Settings {
         return node.isNumber() || node.isBoolean() ? JsonNodeFactory.instance.textNode(node.asText()) : node;
     }
 
+    /** Every array sorted, except the operands of {@code numeric}; object keys compare unordered already. */
+    private static JsonNode filterPolicyCanonical(JsonNode node) {
+        return canonical(node, Set.of(), false, key -> !"numeric".equals(key));
+    }
+
+    private static JsonNode policyCanonical(JsonNode node) {
+        return canonical(node, Set.of("Sid", "Id"), true, key -> true);
+    }
+
+    private static JsonNode canonical(JsonNode node, Set<String> ignoredKeys, boolean unwrapSingletons,
+                                      java.util.function.Predicate<String> arrayIsSet) {
+        return canonical(node, null, ignoredKeys, unwrapSingletons, arrayIsSet);
+    }
+
+    private static JsonNode canonical(JsonNode node, String key, Set<String> ignoredKeys, boolean unwrapSingletons,
+                                      java.util.function.Predicate<String> arrayIsSet) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(e -> {
+                if (!ignoredKeys.contains(e.getKey())) {
+                    copy.set(e.getKey(), canonical(e.getValue(), e.getKey(), ignoredKeys, unwrapSingletons, arrayIsSet));
+                }
+            });
+            return copy;
+        }
+        if (!node.isArray()) {
+            return node;
+        }
+        List<JsonNode> items = new ArrayList<>();
+        node.forEach(v -> items.add(canonical(v, key, ignoredKeys, unwrapSingletons, arrayIsSet)));
+        if (unwrapSingletons && items.size() == 1) {
+            return items.get(0);
+        }
+        if (arrayIsSet.test(key)) {
+            items.sort(Comparator.comparing(JsonNode::toString));
+        }
+        ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+        items.forEach(copy::add);
+        return copy;
+    }
+
     private static String show(String value) {
-        return value == null || value.isEmpty() ? "none" : value;
+        return value == null || value.isEmpty() ? "none" : value.length() > 2000
+                ? value.substring(0, 2000) + "... (" + value.length() + " characters)" : value;
     }
 }

@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 /**
  * Subscribes a queue to the topic with the route's filter policy, scope and raw delivery, or
  * compares an existing subscription with the route. A route without a filter policy expects none
- * (removing one sets it to {@code {}}).
+ * (removing one sets it to {@code {}}). An existing subscription's {@code RawMessageDelivery} is
+ * switched only in {@link DriftMode#CORRECT_INCLUDING_DELIVERY}: in {@link DriftMode#CORRECT} a
+ * subscription whose delivery differs is left as it is and reported drifted.
  */
 final class SubscriptionProvisioning {
     static final String FILTER_POLICY = "FilterPolicy";
@@ -25,7 +27,8 @@ final class SubscriptionProvisioning {
     static final String RAW_MESSAGE_DELIVERY = "RawMessageDelivery";
     private static final Map<String, String> DEFAULTS = Map.of(RAW_MESSAGE_DELIVERY, "false",
             FILTER_POLICY_SCOPE, FilterScope.MESSAGE_ATTRIBUTES.wireName());
-    private static final Map<String, Settings.Comparison> COMPARISONS = Map.of(FILTER_POLICY, Settings.Comparison.JSON);
+    private static final Map<String, Settings.Comparison> COMPARISONS = Map.of(FILTER_POLICY, Settings.Comparison.FILTER_POLICY,
+            RAW_MESSAGE_DELIVERY, Settings.Comparison.BOOLEAN);
 
     private final SnsClient sns;
 
@@ -38,16 +41,26 @@ final class SubscriptionProvisioning {
         Map<String, String> settings = settings(route);
         Optional<String> existing = find(topic, topicArn, queueArn);
         if (existing.isEmpty()) {
+            if (!Settings.creates(mode)) {
+                return missing(topic, route);
+            }
             subscribe(topic, topicArn, queueArn, settings);
             return new ProvisioningReport.Resource(ProvisioningReport.Kind.SUBSCRIPTION, name, ProvisioningReport.Status.CREATED, List.of());
         }
         String arn = existing.get();
         Map<String, ProvisioningReport.Difference> differences = Settings.differences(settings, attributes(topic, arn), DEFAULTS, COMPARISONS);
-        if (mode == DriftMode.CORRECT) {
+        boolean correctable = mode == DriftMode.CORRECT_INCLUDING_DELIVERY || !differences.containsKey(RAW_MESSAGE_DELIVERY);
+        if (Settings.corrects(mode) && correctable) {
             differences.keySet().forEach(attribute -> set(topic, arn, attribute, settings.get(attribute)));
         }
-        return new ProvisioningReport.Resource(ProvisioningReport.Kind.SUBSCRIPTION, name, Settings.status(differences, mode, true),
+        return new ProvisioningReport.Resource(ProvisioningReport.Kind.SUBSCRIPTION, name, Settings.status(differences, mode, correctable),
                 Settings.list(differences));
+    }
+
+    /** The entry of a subscription that does not exist and is not created. */
+    static ProvisioningReport.Resource missing(String topic, Route route) {
+        return new ProvisioningReport.Resource(ProvisioningReport.Kind.SUBSCRIPTION, topic + " -> " + route.queue(),
+                ProvisioningReport.Status.MISSING, List.of());
     }
 
     /** The attributes the route asks for, as SNS spells them; an empty filter policy means none. */

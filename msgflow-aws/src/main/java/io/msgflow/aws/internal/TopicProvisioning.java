@@ -11,11 +11,17 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** Creates the topology's SNS topic, or compares the existing one with the topology. */
+/**
+ * Creates the topology's SNS topic, or compares the existing one with the topology. A topic whose
+ * ARN is known (configured, or built from the account id) is read with {@code GetTopicAttributes}
+ * alone; otherwise it is looked up with {@code ListTopics}.
+ */
 final class TopicProvisioning {
     private static final String FIFO = "FifoTopic";
     private static final String CONTENT_DEDUP = "ContentBasedDeduplication";
     private static final Map<String, String> DEFAULTS = Map.of(FIFO, "false", CONTENT_DEDUP, "false");
+    private static final Map<String, Settings.Comparison> COMPARISONS = Map.of(FIFO, Settings.Comparison.BOOLEAN,
+            CONTENT_DEDUP, Settings.Comparison.BOOLEAN);
 
     private final SnsClient sns;
     private final Resources resources;
@@ -29,16 +35,21 @@ final class TopicProvisioning {
     ProvisioningReport.Resource ensure(Topology topology, DriftMode mode) {
         String topic = topology.topic();
         Map<String, String> settings = settings(topology);
-        Optional<String> existing = resources.findTopicArn(topic);
-        if (existing.isEmpty()) {
+        Optional<String> addressed = resources.addressedTopicArn(topic);
+        Optional<String> existing = addressed.isPresent() ? addressed : resources.findTopicArn(topic);
+        Optional<Map<String, String>> actual = existing.flatMap(arn -> attributes(topic, arn));
+        if (actual.isEmpty()) {
+            if (!Settings.creates(mode)) {
+                return new ProvisioningReport.Resource(ProvisioningReport.Kind.TOPIC, topic, ProvisioningReport.Status.MISSING, List.of());
+            }
             resources.rememberTopic(topic, create(topic, settings));
             return new ProvisioningReport.Resource(ProvisioningReport.Kind.TOPIC, topic, ProvisioningReport.Status.CREATED, List.of());
         }
         String arn = existing.get();
         resources.rememberTopic(topic, arn);
-        Map<String, ProvisioningReport.Difference> differences = Settings.differences(settings, attributes(topic, arn), DEFAULTS, Map.of());
+        Map<String, ProvisioningReport.Difference> differences = Settings.differences(settings, actual.get(), DEFAULTS, COMPARISONS);
         boolean correctable = !differences.containsKey(FIFO);
-        if (mode == DriftMode.CORRECT && correctable) {
+        if (Settings.corrects(mode) && correctable) {
             differences.keySet().forEach(name -> set(topic, arn, name, settings.get(name)));
         }
         return new ProvisioningReport.Resource(ProvisioningReport.Kind.TOPIC, topic, Settings.status(differences, mode, correctable),
@@ -62,10 +73,14 @@ final class TopicProvisioning {
         }
     }
 
-    private Map<String, String> attributes(String topic, String arn) {
+    /** The topic's attributes, or empty when it does not exist. */
+    private Optional<Map<String, String>> attributes(String topic, String arn) {
         try {
-            return sns.getTopicAttributes(r -> r.topicArn(arn)).attributes();
+            return Optional.of(sns.getTopicAttributes(r -> r.topicArn(arn)).attributes());
         } catch (SdkException e) {
+            if (AwsErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
             throw AwsErrors.translate(e, ResourceNotFoundException.Kind.TOPIC, topic, "GetTopicAttributes");
         }
     }

@@ -6,8 +6,10 @@ import io.msgflow.topology.QueueSpec;
 import io.msgflow.topology.Route;
 import io.msgflow.topology.Topology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -15,7 +17,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Provisions a topology in order: the topic, each dead-letter queue before the queues that redrive
- * to it, then one subscription per route. Without SNS ({@code sns == null}) only the queues.
+ * to it, then one subscription per route. Without SNS ({@code sns == null}) only the queues. In
+ * {@link DriftMode#VERIFY} what depends on a missing resource is compared against a placeholder
+ * (a redrive to a missing dead-letter queue) or reported missing (a subscription of a missing
+ * topic or queue).
  */
 public final class TopologyProvisioning {
     private final TopicProvisioning topics;
@@ -34,20 +39,39 @@ public final class TopologyProvisioning {
         List<ProvisioningReport.Resource> report = new ArrayList<>();
         Optional<String> topicArn = Optional.empty();
         if (topics != null) {
-            report.add(topics.ensure(topology, mode));
-            topicArn = Optional.of(resources.topicArn(topology.topic()));
+            ProvisioningReport.Resource topic = topics.ensure(topology, mode);
+            report.add(topic);
+            if (topic.status() != ProvisioningReport.Status.MISSING) {
+                topicArn = Optional.of(resources.topicArn(topology.topic()));
+            }
         }
+        Map<String, Optional<String>> queueArns = new HashMap<>();
         for (QueueSpec queue : deadLetterQueuesFirst(topology)) {
             boolean subscribed = topology.routes().stream().anyMatch(r -> r.queue().equals(queue.name()));
-            Optional<String> deadLetterArn = queue.redrive().map(r -> resources.queueArn(r.deadLetterQueue()));
-            report.add(queues.ensure(queue, deadLetterArn, subscribed ? topicArn : Optional.empty(), mode));
+            Optional<String> deadLetterArn = queue.redrive().map(r -> queueArns.getOrDefault(r.deadLetterQueue(), Optional.empty())
+                    .orElse("(missing queue '" + r.deadLetterQueue() + "')"));
+            QueueProvisioning.Ensured ensured = queues.ensure(queue, deadLetterArn, subscribed ? topicArn : Optional.empty(), mode);
+            report.add(ensured.resource());
+            queueArns.put(queue.name(), ensured.arn());
         }
         if (subscriptions != null) {
             for (Route route : topology.routes()) {
-                report.add(subscriptions.ensure(topology.topic(), topicArn.orElseThrow(), route, resources.queueArn(route.queue()), mode));
+                Optional<String> queueArn = queueArns.get(route.queue());
+                report.add(topicArn.isEmpty() || queueArn.isEmpty()
+                        ? SubscriptionProvisioning.missing(topology.topic(), route)
+                        : subscriptions.ensure(topology.topic(), topicArn.get(), route, queueArn.get(), mode));
             }
         }
-        return new ProvisioningReport(report);
+        return new ProvisioningReport(report, warnings(topology));
+    }
+
+    private static List<ProvisioningReport.Warning> warnings(Topology topology) {
+        return topology.queuesWithoutDeadLetterQueue().stream()
+                .map(q -> new ProvisioningReport.Warning(ProvisioningReport.Kind.QUEUE, q.name(),
+                        "no dead-letter queue: a message that fails for good stays on the queue and is received again until "
+                                + "its retention ends (" + io.msgflow.internal.Durations.format(q.retention())
+                                + "); declare one with QueueSpec.Builder.deadLetterQueue"))
+                .toList();
     }
 
     private static List<QueueSpec> deadLetterQueuesFirst(Topology topology) {

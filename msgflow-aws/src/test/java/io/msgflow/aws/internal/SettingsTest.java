@@ -46,4 +46,53 @@ class SettingsTest {
         assertThat(Settings.status(one, DriftMode.CORRECT, true)).isEqualTo(ProvisioningReport.Status.CORRECTED);
         assertThat(Settings.status(one, DriftMode.CORRECT, false)).isEqualTo(ProvisioningReport.Status.DRIFTED);
     }
+
+    @Test
+    void queuePoliciesCompareModuloSidStatementOrderArrayOrderSingletonArraysAndWhitespace() {
+        String ours = QueuePolicy.allowOnly("arn:aws:sns:us-east-1:000000000000:events", "arn:aws:sqs:us-east-1:000000000000:q");
+        String theirs = """
+                { "Statement" : [
+                    { "Sid": "AllowOtherTopic", "Effect": "Allow", "Principal": {"Service": ["sns.amazonaws.com"]},
+                      "Action": ["sqs:SendMessage"], "Resource": "arn:aws:sqs:us-east-1:000000000000:q",
+                      "Condition": {"ArnEquals": {"aws:SourceArn": "arn:aws:sns:us-east-1:000000000000:other"}} },
+                    { "Sid": "from-the-old-stack", "Resource": "arn:aws:sqs:us-east-1:000000000000:q", "Effect": "Allow",
+                      "Condition": {"ArnEquals": {"aws:SourceArn": ["arn:aws:sns:us-east-1:000000000000:events"]}},
+                      "Action": "sqs:SendMessage", "Principal": {"Service": "sns.amazonaws.com"} } ],
+                  "Version": "2012-10-17" }""";
+        String theirsWithoutOtherTopic = """
+                {"Version":"2012-10-17","Statement":{"Sid":"x","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},
+                 "Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:000000000000:q",
+                 "Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:000000000000:events"}}}}""";
+
+        assertThat(Settings.same(Settings.Comparison.POLICY, ours, theirsWithoutOtherTopic)).isTrue();
+        assertThat(Settings.same(Settings.Comparison.POLICY, ours, theirs)).as("an extra statement is a real difference").isFalse();
+        assertThat(Settings.same(Settings.Comparison.POLICY, ours, theirsWithoutOtherTopic.replace("\"Allow\"", "\"Deny\""))).isFalse();
+    }
+
+    @Test
+    void filterPoliciesCompareTheirAlternativesAsSetsButNumericOperandsInOrder() {
+        assertThat(Settings.same(Settings.Comparison.FILTER_POLICY, "{\"t\":[\"a\",\"b\"]}", "{ \"t\": [\"b\", \"a\"] }")).isTrue();
+        assertThat(Settings.same(Settings.Comparison.FILTER_POLICY, "{\"t\":[\"a\",\"b\"]}", "{\"t\":[\"a\"]}")).isFalse();
+        assertThat(Settings.same(Settings.Comparison.FILTER_POLICY, "{\"p\":[{\"numeric\":[\">\",0,\"<\",10]}]}",
+                "{\"p\":[{\"numeric\":[\"<\",10,\">\",0]}]}")).isFalse();
+        assertThat(Settings.same(Settings.Comparison.FILTER_POLICY, "{\"p\":[1]}", "{\"p\":[\"1\"]}")).isFalse();
+    }
+
+    @Test
+    void numbersAndBooleansCompareAsSqsNormalisesThem() {
+        assertThat(Settings.same(Settings.Comparison.NUMBER, "45", "045")).isTrue();
+        assertThat(Settings.same(Settings.Comparison.NUMBER, "45", "46")).isFalse();
+        assertThat(Settings.same(Settings.Comparison.BOOLEAN, "true", "True")).isTrue();
+        assertThat(Settings.same(Settings.Comparison.BOOLEAN, "true", "false")).isFalse();
+    }
+
+    @Test
+    void verifyNeitherCreatesNorCorrectsAndOnlyTheCorrectingModesCorrect() {
+        Map<String, ProvisioningReport.Difference> one = Map.of("x", new ProvisioningReport.Difference("x", "1", "2"));
+        assertThat(Settings.creates(DriftMode.VERIFY)).isFalse();
+        assertThat(Settings.corrects(DriftMode.VERIFY)).isFalse();
+        assertThat(Settings.status(one, DriftMode.VERIFY, true)).isEqualTo(ProvisioningReport.Status.DRIFTED);
+        assertThat(Settings.status(one, DriftMode.CORRECT_INCLUDING_DELIVERY, true)).isEqualTo(ProvisioningReport.Status.CORRECTED);
+        assertThat(Settings.creates(DriftMode.REPORT)).isTrue();
+    }
 }
