@@ -29,6 +29,15 @@ public interface MessageTransport extends AutoCloseable {
     /** A source reading one queue of the topology (a dead-letter queue too). */
     MessageSource source(Topology topology, String queue);
 
+    /**
+     * The dead-letter queue of one queue of the topology: list its messages without consuming them,
+     * redrive them back to {@code sourceQueue}.
+     *
+     * @throws io.msgflow.InvalidConfigurationException when the queue is not declared or declares no
+     *         dead-letter queue
+     */
+    DeadLetterQueue deadLetterQueue(Topology topology, String sourceQueue);
+
     @Override
     void close();
 }

@@ -10,10 +10,14 @@ import io.msgflow.aws.internal.RetryStrategies;
 import io.msgflow.aws.internal.Sleeper;
 import io.msgflow.aws.internal.SnsMessagePublisher;
 import io.msgflow.aws.internal.SqsMessageSender;
+import io.msgflow.aws.internal.SqsDeadLetterQueue;
 import io.msgflow.aws.internal.SqsMessageSource;
 import io.msgflow.aws.internal.TopologyProvisioning;
 import io.msgflow.internal.Check;
+import io.msgflow.topology.QueueSpec;
+import io.msgflow.topology.RedrivePolicy;
 import io.msgflow.topology.Topology;
+import io.msgflow.transport.DeadLetterQueue;
 import io.msgflow.transport.MessagePublisher;
 import io.msgflow.transport.MessageSource;
 import io.msgflow.transport.MessageTransport;
@@ -174,6 +178,22 @@ public final class AwsTransport implements MessageTransport {
     @Override
     public MessageSource source(Topology topology, String queue) {
         return new SqsMessageSource(sqs, topology, topology.requireQueue(queue), resources, retrier);
+    }
+
+    /**
+     * The dead-letter queue of {@code sourceQueue}: listing by receive with a 30 s hold and hand-back;
+     * redrive of everything through SQS {@code StartMessageMoveTask} where the peer supports it
+     * ({@link io.msgflow.transport.RedriveMethod#AUTO}), otherwise, and for filtered or limited
+     * redrives, by receive, {@code SendMessageBatch} to the source queue and delete. The IAM actions
+     * it needs are listed in the module's README.
+     */
+    @Override
+    public DeadLetterQueue deadLetterQueue(Topology topology, String sourceQueue) {
+        QueueSpec source = topology.requireQueue(sourceQueue);
+        QueueSpec dlq = topology.requireQueue(source.redrive().map(RedrivePolicy::deadLetterQueue)
+                .orElseThrow(() -> new InvalidConfigurationException("deadLetterQueue", "queue '" + sourceQueue
+                        + "' declares no dead-letter queue in the topology of topic '" + topology.topic() + "'")));
+        return new SqsDeadLetterQueue(sqs, topology, dlq, source, resources, retrier);
     }
 
     /** Counts the SNS and SQS requests of this transport's own clients (only of those it built). */

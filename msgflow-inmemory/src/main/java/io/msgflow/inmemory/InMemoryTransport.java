@@ -5,6 +5,7 @@ import io.msgflow.inmemory.internal.Broker;
 import io.msgflow.internal.Check;
 import io.msgflow.internal.Durations;
 import io.msgflow.topology.Topology;
+import io.msgflow.transport.DeadLetterQueue;
 import io.msgflow.transport.MessagePublisher;
 import io.msgflow.transport.MessageSource;
 import io.msgflow.transport.MessageTransport;
@@ -88,6 +89,16 @@ public final class InMemoryTransport implements MessageTransport {
     @Override
     public MessageSource source(Topology topology, String queue) {
         return broker.source(topology, queue);
+    }
+
+    /**
+     * Lists and redrives the dead-letter queue of {@code sourceQueue} by receive, send and delete
+     * ({@link io.msgflow.transport.RedriveMethod#MOVE_TASK} is refused: SQS move tasks are AWS's).
+     * A redrive's rate is paced in real time, whatever the clock.
+     */
+    @Override
+    public DeadLetterQueue deadLetterQueue(Topology topology, String sourceQueue) {
+        return broker.deadLetterQueue(topology, sourceQueue);
     }
 
     /** The clock every deadline reads. */

@@ -5,9 +5,12 @@ import io.msgflow.ResourceNotFoundException;
 import io.msgflow.TransportException;
 import io.msgflow.inmemory.QueueStats;
 import io.msgflow.inmemory.QueuedMessage;
+import io.msgflow.internal.redrive.DeadLetterOperations;
 import io.msgflow.topology.QueueSpec;
+import io.msgflow.topology.RedrivePolicy;
 import io.msgflow.topology.Route;
 import io.msgflow.topology.Topology;
+import io.msgflow.transport.DeadLetterQueue;
 import io.msgflow.transport.MessagePublisher;
 import io.msgflow.transport.MessageSource;
 import java.time.Clock;
@@ -137,6 +140,14 @@ public final class Broker {
 
     public MessageSource source(Topology topology, String queue) {
         return new QueueSource(this, topology, queue);
+    }
+
+    /** The dead-letter queue the topology declares for {@code sourceQueue}. */
+    public DeadLetterQueue deadLetterQueue(Topology topology, String sourceQueue) {
+        String dlq = topology.requireQueue(sourceQueue).redrive().map(RedrivePolicy::deadLetterQueue)
+                .orElseThrow(() -> new InvalidConfigurationException("deadLetterQueue", "queue '" + sourceQueue
+                        + "' declares no dead-letter queue in the topology of topic '" + topology.topic() + "'"));
+        return new DeadLetterOperations(new InMemoryDeadLetterPort(this, new QueueSource(this, topology, dlq), sourceQueue));
     }
 
     TopicState topic(String name) {

@@ -48,6 +48,16 @@ final class QueueSource implements MessageSource {
 
     @Override
     public List<ReceivedMessage> receive(int maxMessages, Duration wait) {
+        List<Taken> taken = receiveTaken(maxMessages, wait);
+        List<ReceivedMessage> received = new ArrayList<>(taken.size());
+        for (Taken t : taken) {
+            received.add(Deliveries.received(queue, wireFormat, t));
+        }
+        return received;
+    }
+
+    /** A receive that hands out the messages as the queue holds them. */
+    List<Taken> receiveTaken(int maxMessages, Duration wait) {
         Check.between("maxMessages", maxMessages, 1, 10);
         Check.between("wait", wait, Duration.ZERO, MAX_WAIT);
         QueueState q = broker.queue(queue);
@@ -59,13 +69,13 @@ final class QueueSource implements MessageSource {
                 q.deadLetterQueue().acceptMoved(batch.moved());
             }
             if (!batch.taken().isEmpty() || batch.moved().isEmpty()) {
-                List<ReceivedMessage> received = new ArrayList<>(batch.taken().size());
-                for (Taken t : batch.taken()) {
-                    received.add(Deliveries.received(queue, wireFormat, t));
-                }
-                return received;
+                return batch.taken();
             }
         }
+    }
+
+    WireFormat wireFormat() {
+        return wireFormat;
     }
 
     @Override
