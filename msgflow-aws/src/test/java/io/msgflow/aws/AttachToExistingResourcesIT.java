@@ -153,4 +153,26 @@ class AttachToExistingResourcesIT {
             assertThat(transport.requestCounter().snapshot()).containsOnlyKeys("SNS.Publish", "SQS.ReceiveMessage", "SQS.DeleteMessageBatch");
         }
     }
+
+    @Test
+    void correctingAddsTheDeadLetterQueueTheLegacyQueueLacksAndLeavesItsEnvelopeDelivery() {
+        Topology withDlq = Topology.builder("events-" + suffix)
+                .queue(QueueSpec.builder(queue).deadLetterQueue(queue + "-dlq", 5).build())
+                .routeType("notification", queue, Delivery.ENVELOPE).build();
+        try (AwsTransport transport = attached()) {
+            assertThat(transport.verify(envelopeTopology()).warnings()).isNotEmpty();
+
+            ProvisioningReport report = transport.provisioner().provision(withDlq, DriftMode.CORRECT);
+
+            assertThat(report.created()).extracting(ProvisioningReport.Resource::name).containsExactly(queue + "-dlq");
+            assertThat(report.corrected()).singleElement().satisfies(r -> {
+                assertThat(r.name()).isEqualTo(queue);
+                assertThat(r.differences()).extracting(ProvisioningReport.Difference::setting).containsExactly("RedrivePolicy");
+            });
+            assertThat(transport.verify(withDlq).warnings()).isEmpty();
+            legacy.publish("notification", "This is a general notification 2.");
+            assertThat(legacy.consumeOnce("notification", 5)).extracting(LegacySystem.Consumed::message)
+                    .containsExactly("This is a general notification 2.");
+        }
+    }
 }

@@ -31,7 +31,7 @@ public record HeldMessage(ReceivedMessage delivery, String sqsBody, Map<String, 
     public HeldMessage stripped() {
         ReceivedMessage d = delivery;
         return new HeldMessage(new ReceivedMessage(d.queue(), d.id(), d.transportMessageId(), d.receiptHandle(), d.receiveCount(),
-                d.sentAt(), d.type(), "", Map.of(), d.groupId(), d.problem()), "", Map.of());
+                d.sentAt(), d.type(), "", Map.of(), d.groupId(), d.problem(), d.snsMessageId()), "", Map.of());
     }
 
     /** What an operator sees. */

@@ -61,7 +61,7 @@ class DeadLetterOperationsTest {
                 MessageAttribute.string(type), DeadLetterMetadata.REASON, MessageAttribute.string("failed"),
                 DeadLetterMetadata.ATTEMPTS, MessageAttribute.number(5));
         ReceivedMessage delivery = new ReceivedMessage("q-dlq", id, "sqs-" + id, "handle-" + id, 1, Instant.EPOCH, Optional.of(type),
-                "body of " + id, attributes, Optional.empty(), Optional.empty());
+                "body of " + id, attributes, Optional.empty(), Optional.empty(), Optional.empty());
         return new HeldMessage(delivery, "body of " + id, attributes);
     }
 
