@@ -93,20 +93,26 @@ class AdoptionBesideLegacySystemIT {
 
     /** What msgflow declares: the old queues, no dead-letter queue, envelope delivery as the old subscriptions have it. */
     private static Topology topology() {
+        // snippet:topology
         return Topology.builder(topic).queue(notifications).queue(alerts)
                 .routeType("notification", notifications, Delivery.ENVELOPE)
                 .routeType("critical_alert", alerts, Delivery.ENVELOPE)
                 .build();
+        // end-snippet
     }
 
     private static AwsTransport attached() {
+        // snippet:attach
         return Peers.transport(fauxqs.endpoint(), AwsServices.SNS_AND_SQS).topicArn(legacy.topicArn())
                 .queueUrl(legacy.queueUrl("notification")).queueUrl(legacy.queueUrl("critical_alert")).build();
+        // end-snippet
     }
 
     private static TableMapping oldShape(String table) {
+        // snippet:mapping
         return TableMapping.builder(table).idColumn("message_id").recordId(RecordId.SQS_MESSAGE_ID)
                 .column("message", ColumnType.TEXT, SinkRecord::body).writeTimeColumn("created_at", ColumnType.TIMESTAMP).build();
+        // end-snippet
     }
 
     @Test
@@ -114,16 +120,20 @@ class AdoptionBesideLegacySystemIT {
         try (AwsTransport transport = attached()) {
             // 1. attach: verify the old resources with read calls only
             Topology topology = topology();
+            // snippet:verify
             ProvisioningReport report = transport.verify(topology);
+            // end-snippet
             assertThat(report.warnings()).extracting(ProvisioningReport.Warning::name).containsExactlyInAnyOrder(notifications, alerts);
             assertThat(transport.requestCounter().snapshot().keySet()).allSatisfy(a -> assertThat(a).matches(READ_ONLY));
 
             // 2. the old tables: validated, fixed with the SQL the error gives, validated again
             JdbcSink sink = JdbcSink.builder(pool).table("notification", oldShape("notification_messages"))
                     .table("critical_alert", oldShape("critical_alerts")).build();
+            // snippet:validate
             SchemaValidationException invalid = catchThrowableOfType(SchemaValidationException.class, sink::validateSchema);
             runOneByOne(invalid.fixSql());
             sink.validateSchema();
+            // end-snippet
 
             // 3. the old publisher publishes; the old consumer and msgflow share the queues
             for (int i = 1; i <= 3; i++) {
@@ -132,11 +142,13 @@ class AdoptionBesideLegacySystemIT {
             }
             List<LegacySystem.Consumed> byOldConsumer = awaitOldConsumer("notification", 1);
             oldConsumerStores("notification_messages", byOldConsumer);
+            // snippet:processor
             MessageProcessor processor = MessageProcessor.builder(MessageCodec.builder().register(String.class, "notification")
                             .register(String.class, "critical_alert").build()).sink(sink)
                     .on("notification", String.class, MessageHandler.store())
                     .on("critical_alert", String.class, MessageHandler.store())
                     .build();
+            // end-snippet
             int processed = drain(processor, transport.source(topology, notifications), 3 - byOldConsumer.size())
                     + drain(processor, transport.source(topology, alerts), 3);
 
