@@ -4,7 +4,7 @@ import io.msgflow.ResourceNotFoundException;
 import io.msgflow.internal.MessageRules;
 import io.msgflow.internal.redrive.DeadLetterPort;
 import io.msgflow.internal.redrive.HeldMessage;
-import io.msgflow.topology.Delivery;
+import io.msgflow.internal.Deliveries;
 import io.msgflow.topology.QueueSpec;
 import io.msgflow.topology.Topology;
 import io.msgflow.transport.OperationResult;
@@ -39,7 +39,7 @@ final class SqsDeadLetterPort implements DeadLetterPort {
         this.resources = resources;
         this.deadLetters = new SqsMessageSource(sqs, topology, deadLetterQueue, resources, retrier);
         this.toSource = new SqsCopySender(sqs, sourceQueue, resources, retrier);
-        this.reader = new ReceivedMessageReader(deadLetterQueue.name(), topology.wireFormat(), Delivery.RAW);
+        this.reader = new ReceivedMessageReader(deadLetterQueue.name(), topology.wireFormat(), Deliveries.Unwrapping.NEVER);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.msgflow.internal.redrive.DeadLetterOperations;
 import io.msgflow.topology.QueueSpec;
 import io.msgflow.topology.RedrivePolicy;
 import io.msgflow.topology.Route;
+import io.msgflow.internal.Deliveries.Unwrapping;
 import io.msgflow.topology.Topology;
 import io.msgflow.transport.DeadLetterQueue;
 import io.msgflow.transport.MessagePublisher;
@@ -147,7 +148,8 @@ public final class Broker {
         String dlq = topology.requireQueue(sourceQueue).redrive().map(RedrivePolicy::deadLetterQueue)
                 .orElseThrow(() -> new InvalidConfigurationException("deadLetterQueue", "queue '" + sourceQueue
                         + "' declares no dead-letter queue in the topology of topic '" + topology.topic() + "'"));
-        return new DeadLetterOperations(new InMemoryDeadLetterPort(this, new QueueSource(this, topology, dlq), sourceQueue));
+        return new DeadLetterOperations(new InMemoryDeadLetterPort(this, new QueueSource(this, topology, dlq), sourceQueue,
+                Unwrapping.forQueue(topology, sourceQueue)));
     }
 
     TopicState topic(String name) {

@@ -1,5 +1,8 @@
 package io.msgflow.inmemory.internal;
 
+import io.msgflow.internal.Deliveries.Unwrapping;
+import java.util.Map;
+
 import io.msgflow.internal.redrive.DeadLetterPort;
 import io.msgflow.internal.redrive.HeldMessage;
 import io.msgflow.transport.OperationResult;
@@ -16,11 +19,17 @@ final class InMemoryDeadLetterPort implements DeadLetterPort {
     private final Broker broker;
     private final String sourceQueue;
     private final QueueSource deadLetters;
+    private final Unwrapping sourceUnwrapping;
 
-    InMemoryDeadLetterPort(Broker broker, QueueSource deadLetters, String sourceQueue) {
+    /**
+     * @param sourceUnwrapping how the source queue's consumers read a copy sent back to it: as an AWS
+     *     consumer does, by the queue's routes, so a redriven SNS envelope is unwrapped again
+     */
+    InMemoryDeadLetterPort(Broker broker, QueueSource deadLetters, String sourceQueue, Unwrapping sourceUnwrapping) {
         this.broker = broker;
         this.deadLetters = deadLetters;
         this.sourceQueue = sourceQueue;
+        this.sourceUnwrapping = sourceUnwrapping;
     }
 
     @Override
@@ -54,8 +63,8 @@ final class InMemoryDeadLetterPort implements DeadLetterPort {
         QueueState source = broker.queue(sourceQueue);
         List<Pending> copies = new ArrayList<>(messages.size());
         for (HeldMessage m : messages) {
-            StoredMessage copy = StoredMessage.of(m.sqsBody(), m.redriveAttributes(), m.delivery().groupId().orElse(null),
-                    broker.clock().instant());
+            StoredMessage copy = new StoredMessage(Ids.uuid(), m.sqsBody(), Map.copyOf(m.redriveAttributes()),
+                    m.delivery().groupId().orElse(null), broker.clock().instant(), sourceUnwrapping);
             copies.add(new Pending(copy, m.delivery().transportMessageId()));
         }
         source.send(copies);
