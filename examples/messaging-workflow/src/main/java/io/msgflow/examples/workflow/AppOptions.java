@@ -41,11 +41,14 @@ final class AppOptions {
             "                      e.g. http://127.0.0.1:4566; 'aws' for AWS itself (credentials and region",
             "                      from the SDK's default chains). Topic and queues are created if missing",
             "  --region REGION     the region with --endpoint (default " + DEFAULT_EMULATOR_REGION + " for an emulator)",
+            "  --state-machine     run statemachine/workflow.asl.json itself (DefinitionSubstitutions from template.yaml)",
+            "                      on msgflow's States Language interpreter, invoking the template's handler classes in",
+            "                      this process, and print its execution history; exit code 1 when the execution fails",
             "  --help              print this help",
             "");
 
     /** What the command line asks for. */
-    enum Action { RUN, HELP }
+    enum Action { RUN, STATE_MACHINE, HELP }
 
     /** Where SNS and SQS are. */
     enum TransportKind { IN_MEMORY, EMULATOR, AWS }
@@ -151,13 +154,14 @@ final class AppOptions {
                 }
                 switch (option) {
                     case "--help", "-h" -> action = Action.HELP;
+                    case "--state-machine" -> action = action == Action.HELP ? Action.HELP : Action.STATE_MACHINE;
                     case "--count" -> count = Check.between("--count", number(option, value(option)), 1, MAX_COUNT);
                     case "--jdbc-url" -> jdbcUrl = value(option);
                     case "--db-user" -> dbUser = value(option);
                     case "--endpoint" -> endpoint = value(option);
                     case "--region" -> region = Check.matches("--region", value(option), REGION, "must be an AWS region name such as eu-west-1");
                     default -> throw new InvalidConfigurationException(option, "unknown option '" + option + "'; the options are "
-                            + "--count, --jdbc-url, --db-user, --endpoint, --region and --help");
+                            + "--count, --jdbc-url, --db-user, --endpoint, --region, --state-machine and --help");
                 }
             }
             requireWith("--db-user", dbUser, "--jdbc-url", jdbcUrl);

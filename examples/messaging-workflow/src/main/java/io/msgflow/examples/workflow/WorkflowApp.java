@@ -50,6 +50,9 @@ public final class WorkflowApp {
             return EXIT_OK;
         }
         try (Database database = Database.open(options); Transport transport = Transport.open(options, environment)) {
+            if (options.action() == AppOptions.Action.STATE_MACHINE) {
+                return StateMachineApp.run(options, transport, database, out, clock) ? EXIT_OK : EXIT_FAILED;
+            }
             RunSummary summary = new WorkflowRun(transport.transport(), transport.depth(), database.pool(), clock, err)
                     .run(options.count(), transport.label(), database.label());
             SummaryPrinter.print(summary, out);
