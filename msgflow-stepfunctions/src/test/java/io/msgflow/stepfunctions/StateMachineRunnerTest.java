@@ -380,6 +380,17 @@ class StateMachineRunnerTest {
     }
 
     @Test
+    void anInterruptedWaitAbortsTheExecutionAndKeepsTheInterrupt() {
+        ExecutionResult result = run(runner().waiter((deadline, stop) -> {
+            throw new InterruptedException("stop");
+        }), single("{'Type':'Wait','Seconds':10,'End':true}"), "{}");
+
+        assertThat(Thread.interrupted()).as("the interrupt flag is kept (and cleared here)").isTrue();
+        assertThat(result.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(result.events(HistoryEventType.ExecutionAborted)).hasSize(1);
+    }
+
+    @Test
     void theContextObjectNamesTheExecutionAndTheRetryCount() {
         List<JsonNode> seen = new ArrayList<>();
         AtomicInteger attempts = new AtomicInteger();

@@ -99,7 +99,9 @@ public final class Engine {
             error = "States.Aborted";
             cause = "the thread running the execution was interrupted";
             history.add(frame.last, HistoryEventType.ExecutionAborted, null, History.details().put("cause", cause));
-            Thread.currentThread().interrupt();
+            if (e instanceof Aborted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return new ExecutionResult(name, status, Optional.ofNullable(output), Optional.ofNullable(error), Optional.ofNullable(cause),
                 start, settings.clock().instant(), history.events());
