@@ -48,11 +48,14 @@ final class AppOptions {
             "  --region REGION     the region with --endpoint (default " + DEFAULT_EMULATOR_REGION + " for an emulator)",
             "  --deadline SECONDS  give up the run after this long, 1 to " + MAX_DEADLINE_SECONDS + " (default "
                     + DEFAULT_DEADLINE_SECONDS + "); an emulator that does not answer fails it sooner",
+            "  --state-machine     run statemachine/workflow.asl.json itself (DefinitionSubstitutions from template.yaml)",
+            "                      on msgflow's States Language interpreter, invoking the template's handler classes in",
+            "                      this process, and print its execution history; exit code 1 when the execution fails",
             "  --help              print this help",
             "");
 
     /** What the command line asks for. */
-    enum Action { RUN, HELP }
+    enum Action { RUN, STATE_MACHINE, HELP }
 
     /** Where SNS and SQS are. */
     enum TransportKind { IN_MEMORY, EMULATOR, AWS }
@@ -167,6 +170,7 @@ final class AppOptions {
                 }
                 switch (option) {
                     case "--help", "-h" -> action = Action.HELP;
+                    case "--state-machine" -> action = action == Action.HELP ? Action.HELP : Action.STATE_MACHINE;
                     case "--count" -> count = Check.between("--count", number(option, value(option)), 1, MAX_COUNT);
                     case "--deadline" -> deadlineSeconds = Check.between("--deadline", number(option, value(option)), 1, MAX_DEADLINE_SECONDS);
                     case "--jdbc-url" -> jdbcUrl = value(option);
@@ -174,7 +178,7 @@ final class AppOptions {
                     case "--endpoint" -> endpoint = value(option);
                     case "--region" -> region = Check.matches("--region", value(option), REGION, "must be an AWS region name such as eu-west-1");
                     default -> throw new InvalidConfigurationException(option, "unknown option '" + option + "'; the options are "
-                            + "--count, --jdbc-url, --db-user, --endpoint, --region, --deadline and --help");
+                            + "--count, --jdbc-url, --db-user, --endpoint, --region, --deadline, --state-machine and --help");
                 }
             }
             requireWith("--db-user", dbUser, "--jdbc-url", jdbcUrl);

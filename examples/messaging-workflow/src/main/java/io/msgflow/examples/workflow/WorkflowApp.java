@@ -80,6 +80,9 @@ public final class WorkflowApp {
     private static int runWorkflow(AppOptions options, Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
         // The transport first: an endpoint that does not answer fails the run before a database starts.
         try (Transport transport = Transport.open(options, environment, err); Database database = Database.open(options)) {
+            if (options.action() == AppOptions.Action.STATE_MACHINE) {
+                return StateMachineApp.run(options, transport, database, out, clock) ? EXIT_OK : EXIT_FAILED;
+            }
             RunSummary summary = new WorkflowRun(transport.transport(), transport.depth(), database.pool(), clock, err)
                     .run(options.count(), transport.label(), database.label());
             SummaryPrinter.print(summary, out);

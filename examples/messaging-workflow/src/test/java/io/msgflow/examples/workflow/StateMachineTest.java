@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * statemachine/workflow.asl.json: valid Amazon States Language by the pinned npm
  * {@code asl-validator} (installed from src/test/asl by the build), and shaped as the original:
- * PublishMessages, then a Parallel state with one branch per queue, with retries and catches.
+ * PublishMessages, then a Parallel state with one branch per queue, with retries and catches, then
+ * the outcome check (StateMachineRunTest executes it).
  */
 class StateMachineTest {
     private static final Path VALIDATOR = Path.of(System.getProperty("msgflow.asl.dir", "src/test/asl"),
@@ -63,7 +64,7 @@ class StateMachineTest {
         List<JsonNode> branches = DEFINITION.branchStarts("ProcessMessages");
 
         assertThat(parallel.path("Type").asText()).isEqualTo("Parallel");
-        assertThat(parallel.path("End").asBoolean()).isTrue();
+        assertThat(parallel.path("Next").asText()).isEqualTo("CheckOutcome");
         assertThat(catchTargets(parallel)).singleElement().satisfies(target ->
                 assertThat(DEFINITION.state(target).path("Type").asText()).isEqualTo("Fail"));
         assertThat(DEFINITION.branchStartNames("ProcessMessages")).containsExactly("ProcessNotificationMessages", "ProcessAlertMessages");
