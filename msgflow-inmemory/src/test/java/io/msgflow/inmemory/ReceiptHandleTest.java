@@ -5,6 +5,7 @@ import static io.msgflow.inmemory.Fixtures.message;
 import static io.msgflow.inmemory.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.msgflow.topology.QueueSpec;
 import io.msgflow.topology.Route;
 import io.msgflow.topology.Topology;
 import io.msgflow.transport.EntryFailure;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Receipt handles work only while their delivery is in flight. SQS documents that a delete with
- * an older handle "succeeds, but the message might not be deleted" on standard queues and fails
- * with "the receipt handle has expired" on FIFO queues; the emulator fails the entry in every
- * such case, so a test sees a late acknowledgement instead of a silent no-op.
+ * Receipt handles as SQS honours them. The most recent handle of a standard queue's message
+ * deletes it even after its visibility lapsed, as long as nobody received it since (so a queue
+ * with visibility timeout 0 can be drained); a FIFO queue refuses it ("the receipt handle has
+ * expired"), and so does ChangeMessageVisibility. SQS documents that a delete with an older handle
+ * "succeeds, but the message might not be deleted"; the emulator fails that entry, so a test sees a
+ * late acknowledgement instead of a silent no-op.
  */
 @ExtendWith(InMemoryTransportExtension.class)
 class ReceiptHandleTest {
@@ -48,17 +51,44 @@ class ReceiptHandleTest {
     }
 
     @Test
-    void aHandleStopsWorkingWhenItsVisibilityLapses() {
+    void aLapsedHandleCannotExtendButTheLatestOneStillDeletesOnAStandardQueue() {
         ReceivedMessage d = single(drain(a));
         clock.advance(Duration.ofSeconds(30));
 
-        EntryFailure ack = onlyFailure(a.acknowledge(List.of(d)));
         EntryFailure extend = onlyFailure(a.changeVisibility(List.of(d), Duration.ofMinutes(1)));
-
-        assertThat(ack.code()).isEqualTo("ReceiptHandleIsInvalid");
-        assertThat(ack.reason()).contains("queue 'a'", d.transportMessageId(), "lapsed at 2025-01-01T00:00:30Z");
         assertThat(extend.code()).isEqualTo("ReceiptHandleIsInvalid");
-        assertThat(transport.queueDepth("a")).as("the message is still there, visible").isEqualTo(1);
+        assertThat(extend.reason()).contains("queue 'a'", d.transportMessageId(), "lapsed at 2025-01-01T00:00:30Z");
+        assertThat(transport.queueDepth("a")).as("the message is visible again").isEqualTo(1);
+
+        assertThat(a.acknowledge(List.of(d)).allSucceeded()).as("the most recent handle deletes, as on SQS").isTrue();
+        assertThat(transport.stats("a").total()).isZero();
+    }
+
+    @Test
+    void aFifoQueueRefusesTheLatestHandleOnceItsVisibilityLapsed() {
+        Topology fifo = Topology.builder("events.fifo").queue("f.fifo").route(Route.toQueue("f.fifo")).build();
+        transport.provision(fifo);
+        transport.publisher(fifo).publish(Fixtures.fifo("g", "d1", "{}"));
+        MessageSource f = transport.source(fifo, "f.fifo");
+        ReceivedMessage d = single(drain(f));
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(onlyFailure(f.acknowledge(List.of(d))).reason()).contains("lapsed");
+        assertThat(transport.queueDepth("f.fifo")).isEqualTo(1);
+    }
+
+    @Test
+    void aQueueWithVisibilityTimeoutZeroCanBeDrained() {
+        Topology zero = Topology.builder("zero").queue(QueueSpec.builder("z").visibilityTimeout(Duration.ZERO).build())
+                .route(Route.toQueue("z")).build();
+        transport.provision(zero);
+        transport.publisher(zero).publish(message("notification", "{}"));
+        MessageSource z = transport.source(zero, "z");
+
+        ReceivedMessage d = single(z.receive(10, Duration.ZERO));
+
+        assertThat(z.acknowledge(List.of(d)).allSucceeded()).isTrue();
+        assertThat(transport.stats("z").total()).isZero();
     }
 
     @Test
@@ -94,12 +124,12 @@ class ReceiptHandleTest {
     }
 
     @Test
-    void aHandleAfterVisibilityZeroFailsUntilReceivedAgain() {
+    void aHandleAfterVisibilityZeroDeletesUntilTheMessageIsReceivedAgain() {
         ReceivedMessage d = single(drain(a));
         a.changeVisibility(List.of(d), Duration.ZERO);
-
-        assertThat(onlyFailure(a.acknowledge(List.of(d))).reason()).contains("lapsed");
         ReceivedMessage again = single(drain(a));
+
+        assertThat(onlyFailure(a.acknowledge(List.of(d))).reason()).contains("received again (receive 2)");
         assertThat(a.acknowledge(List.of(again)).allSucceeded()).isTrue();
     }
 }

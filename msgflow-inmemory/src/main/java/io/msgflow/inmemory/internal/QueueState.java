@@ -231,9 +231,14 @@ final class QueueState {
     /** Deletes the messages of these deliveries (SQS DeleteMessageBatch); one outcome per handle, in order. */
     List<Outcome> acknowledge(List<String> handles) {
         return onInFlight(handles, e -> {
-            removeInFlight(e);
+            if (e.state == EntryState.IN_FLIGHT) {
+                removeInFlight(e);
+            } else {
+                ready.removeIf(x -> x == e);
+                forget(e);
+            }
             return Outcome.ok(e.message);
-        });
+        }, !spec.isFifo());
     }
 
     /** Removes the messages of these deliveries so that they can be sent to the dead-letter queue. */
@@ -269,6 +274,16 @@ final class QueueState {
     }
 
     private List<Outcome> onInFlight(List<String> handles, InFlightAction action) {
+        return onInFlight(handles, action, false);
+    }
+
+    /**
+     * @param latestHandleAfterLapse whether the most recent receipt handle of a message that became
+     *     visible again, and was not received since, still works: SQS deletes a standard queue's
+     *     message by it (so a queue with visibility timeout 0 can be drained), while a FIFO queue
+     *     and ChangeMessageVisibility refuse it
+     */
+    private List<Outcome> onInFlight(List<String> handles, InFlightAction action, boolean latestHandleAfterLapse) {
         List<Outcome> outcomes = new ArrayList<>(handles.size());
         lock.lock();
         try {
@@ -279,7 +294,9 @@ final class QueueState {
                 if (e != null && !ReceiptHandles.names(handle, e)) {
                     e = null;
                 }
-                Outcome stale = e == null || !handle.equals(e.receiptHandle) ? staleHandle(handle, e) : null;
+                boolean usable = e != null && (handle.equals(e.receiptHandle)
+                        || latestHandleAfterLapse && e.state == EntryState.VISIBLE && ReceiptHandles.receiveCount(handle) == e.receiveCount);
+                Outcome stale = usable ? null : staleHandle(handle, e);
                 outcomes.add(stale != null ? stale : action.apply(e));
             }
             signalIfReceivable();
