@@ -118,10 +118,10 @@ public final class SchemaCheck {
         boolean time = column.typeName().equals("timestamp") || column.typeName().equals("timestamptz");
         String fill = time
                 ? "writeTimeColumn(\"" + column.name() + "\", ColumnType." + (column.typeName().equals("timestamp") ? "TIMESTAMP" : "TIMESTAMPTZ")
-                        + ") in the mapping, or give it a default: ALTER TABLE " + table + " ALTER COLUMN " + SqlIdentifier.quote(column.name())
+                        + ") in the mapping, or give it a default: ALTER TABLE " + table + " ALTER COLUMN " + SqlIdentifier.quoteName(column.name())
                         + " SET DEFAULT " + (column.typeName().equals("timestamp") ? "(now() AT TIME ZONE 'UTC')" : "now()")
                 : "a column(\"" + column.name() + "\", …) of the mapping, or give it a default (ALTER TABLE " + table + " ALTER COLUMN "
-                        + SqlIdentifier.quote(column.name()) + " SET DEFAULT …)";
+                        + SqlIdentifier.quoteName(column.name()) + " SET DEFAULT …)";
         problems.add("column \"" + column.name() + "\" (" + column.displayType() + ") is NOT NULL without a default and the mapping"
                 + " gives it no value, so every insert would fail (SQLState 23502): fill it with " + fill);
     }
@@ -136,11 +136,13 @@ public final class SchemaCheck {
             if (index.valid() && !index.partial() && !index.deferrable()) {
                 return;
             }
+            String name = SqlIdentifier.quoteName(index.name());
             if (!index.valid()) {
-                unusable.add("index \"" + index.name() + "\" is INVALID (left by a failed CREATE INDEX CONCURRENTLY)");
-                fix("drop the invalid index (outside a transaction block)", "DROP INDEX CONCURRENTLY " + schemaOf() + SqlIdentifier.quote(index.name()));
+                unusable.add("index " + name + " is INVALID (left by a failed CREATE INDEX CONCURRENTLY)");
+                fix("drop the invalid index (outside a transaction block)",
+                        "DROP INDEX CONCURRENTLY " + SqlIdentifier.qualified(shape.schema(), index.name()));
             } else {
-                unusable.add("index \"" + index.name() + "\" is " + (index.partial() ? "partial (it has a WHERE clause)" : "DEFERRABLE")
+                unusable.add("index " + name + " is " + (index.partial() ? "partial (it has a WHERE clause)" : "DEFERRABLE")
                         + ", which ON CONFLICT cannot use");
             }
         }
@@ -154,7 +156,7 @@ public final class SchemaCheck {
             fix("remove the duplicate rows, keeping the first of each " + mapping.idColumn() + " (repeat if a writer adds more before the index is built)",
                     "DELETE FROM " + table + " AS d USING " + table + " AS k WHERE d." + column + " = k." + column + " AND d.ctid > k.ctid");
         }
-        String index = SqlIdentifier.quote(indexName());
+        String index = SqlIdentifier.quoteName(indexName(mapping.table(), mapping.idColumn()));
         fix("build the unique index without blocking writers (outside a transaction block; if it fails, drop the INVALID index it"
                 + " leaves with DROP INDEX CONCURRENTLY and repeat from the DELETE)",
                 "CREATE UNIQUE INDEX CONCURRENTLY " + index + " ON " + table + " (" + column + ")");
@@ -162,15 +164,9 @@ public final class SchemaCheck {
                 "ALTER TABLE " + table + " ADD CONSTRAINT " + index + " UNIQUE USING INDEX " + index);
     }
 
-    private String schemaOf() {
-        String schema = SqlIdentifier.schemaOf(mapping.table());
-        return schema == null ? "" : SqlIdentifier.quote(schema) + ".";
-    }
-
-    private String indexName() {
-        String bare = mapping.table().substring(mapping.table().indexOf('.') + 1);
-        String name = bare + "_" + mapping.idColumn() + "_key";
-        return name.length() <= 63 ? name : name.substring(0, 63);
+    /** The name of the unique index the fix builds: PostgreSQL's own {@code table_column_key} pattern, bounded so it is kept whole. */
+    static String indexName(String table, String idColumn) {
+        return SqlIdentifier.derivedName(table.substring(table.indexOf('.') + 1) + "_" + idColumn, "_key");
     }
 
     private void fix(String comment, String sql) {

@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A table as the catalog describes it: its columns and its unique indexes. Read, never changed. */
-public record TableShape(String name, Map<String, ColumnShape> columns, List<UniqueIndex> uniqueIndexes) {
+/**
+ * A table as the catalog describes it: its columns and its unique indexes. Read, never changed.
+ *
+ * @param schema the schema the table is in, as the catalog names it (its indexes are there too)
+ */
+public record TableShape(String name, String schema, Map<String, ColumnShape> columns, List<UniqueIndex> uniqueIndexes) {
 
     /**
      * A column.
@@ -50,17 +54,19 @@ public record TableShape(String name, Map<String, ColumnShape> columns, List<Uni
     /** The table a (validated) name resolves to, as an insert would resolve it, or empty when there is none. */
     public static Optional<TableShape> read(Connection connection, String table) throws SQLException {
         long oid;
-        try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?)::oid")) {
+        String schema;
+        try (PreparedStatement s = connection.prepareStatement("SELECT c.oid, n.nspname FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
             s.setString(1, SqlIdentifier.quote(table));
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                oid = rs.getLong(1);
-                if (rs.wasNull()) {
+                if (!rs.next()) {
                     return Optional.empty();
                 }
+                oid = rs.getLong(1);
+                schema = rs.getString(2);
             }
         }
-        return Optional.of(new TableShape(table, columns(connection, oid), uniqueIndexes(connection, oid)));
+        return Optional.of(new TableShape(table, schema, columns(connection, oid), uniqueIndexes(connection, oid)));
     }
 
     private static Map<String, ColumnShape> columns(Connection connection, long oid) throws SQLException {
