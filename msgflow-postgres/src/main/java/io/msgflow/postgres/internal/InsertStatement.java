@@ -2,7 +2,6 @@ package io.msgflow.postgres.internal;
 
 import io.msgflow.postgres.ColumnType;
 import io.msgflow.postgres.TableMapping;
-import io.msgflow.sink.RecordId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,7 +56,7 @@ public final class InsertStatement {
         }
         return "INSERT INTO " + SqlIdentifier.quote(mapping.table()) + " (" + targets + ")"
                 + " SELECT " + selects + " FROM unnest(" + arrays + ") AS u(" + aliases + ")"
-                + " ON CONFLICT (" + id + ") DO NOTHING RETURNING " + id;
+                + " ON CONFLICT (" + id + ") DO NOTHING RETURNING " + id + "::text";
     }
 
     public TableMapping mapping() {
@@ -72,10 +71,13 @@ public final class InsertStatement {
      * Inserts the rows in the caller's transaction, in their order.
      *
      * @return the message ids of the rows whose key was not in the table before
+     * @throws SQLException also when the database returns a key no row carried (a trigger or the column's
+     *     type changed it), before anything is committed: the ids written could not be told exactly
      */
     public Set<String> insert(Connection connection, List<Row> rows, int timeoutSeconds) throws SQLException {
         Set<String> inserted = new HashSet<>(rows.size() * 2);
-        Map<String, String> messageIdByKey = messageIdByKey(rows);
+        Map<String, String> messageIdByKey = new HashMap<>(rows.size() * 2);
+        rows.forEach(row -> messageIdByKey.put(row.key(), row.messageId()));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(timeoutSeconds);
             for (int from = 0; from < rows.size();) {
@@ -84,8 +86,7 @@ public final class InsertStatement {
                 from = to;
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        String key = result.getString(1);
-                        inserted.add(messageIdByKey == null ? key : messageIdByKey.get(key));
+                        inserted.add(messageIdOf(result.getString(1), messageIdByKey));
                     }
                 }
             }
@@ -93,14 +94,14 @@ public final class InsertStatement {
         return inserted;
     }
 
-    /** Null when the table is keyed on the message id: the returned key is the message id. */
-    private Map<String, String> messageIdByKey(List<Row> rows) {
-        if (mapping.recordId() == RecordId.MESSAGE_ID) {
-            return null;
+    private String messageIdOf(String key, Map<String, String> messageIdByKey) throws SQLException {
+        String messageId = messageIdByKey.get(key);
+        if (messageId == null) {
+            throw new SQLException("table '" + mapping.table() + "' returned the id '" + key + "' for an inserted row, but no row of"
+                    + " the batch has that id (a trigger or the type of column '" + mapping.idColumn() + "' changed it),"
+                    + " so which records were written cannot be told; nothing was committed");
         }
-        Map<String, String> byKey = new HashMap<>(rows.size() * 2);
-        rows.forEach(row -> byKey.put(row.key(), row.messageId()));
-        return byKey;
+        return messageId;
     }
 
     /** End (exclusive) of the chunk that starts at {@code from}: at most rowsPerStatement rows and about 32 Mi characters, at least one row. */

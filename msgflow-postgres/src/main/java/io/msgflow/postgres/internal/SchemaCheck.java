@@ -19,6 +19,11 @@ import java.util.StringJoiner;
  * columns the mapping leaves to the database. Says what is wrong and the SQL that fixes it.
  */
 public final class SchemaCheck {
+    /**
+     * Characters a {@code varchar(n)} id column must hold at least: the longest id the sink promises to
+     * store (msgflow's UUIDs and SNS/SQS MessageIds are 36; longer foreign ids up to this are common).
+     */
+    public static final int MIN_ID_LENGTH = 128;
     private static final Map<ColumnType, Set<String>> CATALOG_TYPES = Map.ofEntries(
             Map.entry(ColumnType.TEXT, Set.of("text", "varchar", "bpchar")),
             Map.entry(ColumnType.JSONB, Set.of("jsonb")),
@@ -81,6 +86,7 @@ public final class SchemaCheck {
             fix("add the id column", "ALTER TABLE " + table + " ADD COLUMN " + SqlIdentifier.quote(mapping.idColumn()) + " text");
         } else {
             checkType(id, ColumnType.TEXT, "id column");
+            checkIdLength(id);
         }
         for (TableMapping.Column column : mapping.columns()) {
             mapped.add(column.name());
@@ -104,6 +110,20 @@ public final class SchemaCheck {
             problems.add(what + " \"" + column.name() + "\" is " + column.displayType() + ", but the mapping writes "
                     + written.sqlName() + suggestedType(column));
         }
+    }
+
+    private void checkIdLength(TableShape.ColumnShape id) {
+        String problem;
+        if (id.typeName().equals("bpchar")) {
+            problem = "pads every shorter id with spaces, so an id would not read back as it was written";
+        } else if (id.typeName().equals("varchar") && id.maxLength() >= 0 && id.maxLength() < MIN_ID_LENGTH) {
+            problem = "holds fewer than the " + MIN_ID_LENGTH + " characters an id may have, so a longer id would be refused"
+                    + " (SQLState 22001)";
+        } else {
+            return;
+        }
+        problems.add("id column \"" + id.name() + "\" is " + id.displayType() + ", which " + problem + ": make it text");
+        fix("make the id column text", "ALTER TABLE " + table + " ALTER COLUMN " + SqlIdentifier.quote(id.name()) + " TYPE text");
     }
 
     private static String suggestedType(TableShape.ColumnShape column) {
