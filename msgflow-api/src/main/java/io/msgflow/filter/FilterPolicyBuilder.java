@@ -91,7 +91,7 @@ public final class FilterPolicyBuilder {
     }
 
     private FilterPolicyBuilder put(String key, Object value) {
-        Objects.requireNonNull(key, "key");
+        Match.unicode("key", Objects.requireNonNull(key, "key"));
         if (keys.putIfAbsent(key, value) != null) {
             throw new InvalidConfigurationException("filterPolicy", "key '" + key + "' is given twice; give all of its matches to one call (they OR together)"
                     + ("$or".equals(key) ? ", or nest $or in a branch" : ""));

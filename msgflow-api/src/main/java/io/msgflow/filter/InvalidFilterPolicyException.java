@@ -55,6 +55,9 @@ public class InvalidFilterPolicyException extends MsgflowException {
     /** The wildcard complexity of the policy exceeds 100 points. */
     public static final String WILDCARD_COMPLEXITY = "wildcard complexity at most 100";
 
+    /** A key or string value holds an unpaired UTF-16 surrogate, which is no Unicode text and has no JSON spelling SNS accepts. */
+    public static final String UNPAIRED_SURROGATE = "keys and strings must be valid Unicode (no unpaired surrogate)";
+
     private final String rule;
 
     public InvalidFilterPolicyException(String rule, String detail) {

@@ -157,12 +157,38 @@ public final class Match {
     }
 
     private static Text text(String value) {
-        return new Text(Objects.requireNonNull(value, "value"));
+        return new Text(unicode("value", Objects.requireNonNull(value, "value")));
+    }
+
+    /** {@code text} when it is valid Unicode; a key or value with an unpaired surrogate is refused. */
+    static String unicode(String what, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidFilterPolicyException(InvalidFilterPolicyException.UNPAIRED_SURROGATE, what + " '"
+                        + text.replace(String.valueOf(c), String.format("\\u%04x", (int) c)) + "' has an unpaired surrogate at index " + i);
+            }
+        }
+        return text;
     }
 
     private static BigDecimal number(Number value) {
         Objects.requireNonNull(value, "value");
-        return value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(value.toString());
+        if (value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        if ((value instanceof Double || value instanceof Float) && !Double.isFinite(value.doubleValue())) {
+            throw new InvalidFilterPolicyException(InvalidFilterPolicyException.NUMBER_RANGE, "the number " + value
+                    + " is not finite; a numeric match takes numbers between -1e9 and 1e9");
+        }
+        try {
+            return new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+            throw new InvalidFilterPolicyException(InvalidFilterPolicyException.NUMERIC_SYNTAX, "'" + value + "' ("
+                    + value.getClass().getName() + ") is not a decimal number");
+        }
     }
 
     /** The condition as a JSON-ready value; {@code escape} spells each string as the scope needs. */

@@ -108,6 +108,35 @@ class FilterPolicyBuilderTest {
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("at least one condition");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void aNumberThatIsNotFiniteIsRefusedNamingTheRuleAndValue(double value) {
+        for (java.util.function.Supplier<Match> match : java.util.List.<java.util.function.Supplier<Match>>of(() -> Match.atLeast(value),
+                () -> Match.exactly(value), () -> Match.anythingBut(1, value), () -> Match.greaterThan(1).andBelow(value),
+                () -> Match.atLeast((float) value))) {
+            assertThatThrownBy(match::get).isInstanceOf(InvalidFilterPolicyException.class)
+                    .hasMessageStartingWith("invalid filter policy: numbers between -1e9 and 1e9: the number " + value)
+                    .hasMessageContaining("is not finite")
+                    .satisfies(e -> assertThat(((InvalidFilterPolicyException) e).rule()).isEqualTo("numbers between -1e9 and 1e9"));
+        }
+    }
+
+    @Test
+    void aKeyOrValueWithAnUnpairedSurrogateIsRefusedNotEmitted() {
+        String lone = "a\ud800b";
+        assertThatThrownBy(() -> Match.exactly(lone)).isInstanceOf(InvalidFilterPolicyException.class)
+                .hasMessage("invalid filter policy: keys and strings must be valid Unicode (no unpaired surrogate): value 'a\\ud800b'"
+                        + " has an unpaired surrogate at index 1");
+        assertThatThrownBy(() -> Match.prefix("x\udc00")).isInstanceOf(InvalidFilterPolicyException.class);
+        assertThatThrownBy(() -> Match.anythingBut("ok", "\ud800")).isInstanceOf(InvalidFilterPolicyException.class);
+        assertThatThrownBy(() -> FilterPolicyBuilder.attributes().where(lone, Match.exists())).isInstanceOf(InvalidFilterPolicyException.class)
+                .hasMessageContaining("key 'a\\ud800b'");
+        assertThatThrownBy(() -> FilterPolicyBuilder.body().nested("n", b -> b.where("\udfff", Match.exists())))
+                .isInstanceOf(InvalidFilterPolicyException.class);
+        assertThat(FilterPolicyBuilder.attributes().where("emoji \ud83d\ude00", Match.exactly("\ud83d\ude00")).toJson())
+                .isEqualTo("{\"emoji \ud83d\ude00\":[\"\ud83d\ude00\"]}");
+    }
+
     private static Map<String, MessageAttribute> attrs(String region, int amount) {
         return Map.of("region", MessageAttribute.string(region), "amount", MessageAttribute.number(BigDecimal.valueOf(amount)));
     }

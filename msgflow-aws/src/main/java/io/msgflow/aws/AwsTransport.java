@@ -61,6 +61,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@link io.msgflow.TransportException} naming the resource and the AWS error code.
  * <b>Threading:</b> thread-safe; publishers and sources it hands out are thread-safe and share its
  * clients. Closing it closes the SDK clients it built, not those passed to the builder.
+ * <b>Connections:</b> every call holds a pooled connection for its duration, a long poll up to its
+ * 20 s wait. The default pool ({@link #DEFAULT_MAX_CONNECTIONS}) is the most pollers one
+ * {@code MessageConsumer} runs (100) plus {@link #CONNECTIONS_BESIDES_POLLERS} for the sends, deletes
+ * and visibility changes made meanwhile, so they never queue behind long polls. Consumers sharing
+ * one transport need {@link Builder#maxConnections(int)} at least their pollers together plus
+ * {@link #CONNECTIONS_BESIDES_POLLERS}.
  */
 public final class AwsTransport implements MessageTransport {
     private final SnsClient sns;
@@ -237,6 +243,11 @@ public final class AwsTransport implements MessageTransport {
                 + sqs.serviceClientConfiguration().endpointOverride().map(e -> ", endpoint=" + e).orElse("") + "}";
     }
 
+    /** Connections kept free of long polls for the other calls: sends, deletes, visibility changes. */
+    public static final int CONNECTIONS_BESIDES_POLLERS = 50;
+    /** Default pool size: the most pollers of one {@code MessageConsumer} (100) plus {@link #CONNECTIONS_BESIDES_POLLERS}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 100 + CONNECTIONS_BESIDES_POLLERS;
+
     /** Builds an {@link AwsTransport}; each setter checks its value. Not thread-safe. */
     public static final class Builder {
         private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
@@ -249,7 +260,7 @@ public final class AwsTransport implements MessageTransport {
         private SnsClient snsClient;
         private SqsClient sqsClient;
         private HttpClientKind httpClient = HttpClientKind.APACHE;
-        private int maxConnections = 50;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private AwsServices services = AwsServices.SNS_AND_SQS;
         private String accountId;
         private RequestCounter requestCounter = new RequestCounter();
@@ -307,10 +318,18 @@ public final class AwsTransport implements MessageTransport {
             return this;
         }
 
-        /** Connection pool size of {@link HttpClientKind#APACHE}, 1 to 1000; default 50. */
+        /**
+         * Connection pool size of {@link HttpClientKind#APACHE}, 1 to 1000; default {@link #DEFAULT_MAX_CONNECTIONS}.
+         * Keep it above the pollers of every consumer on this transport plus {@link #CONNECTIONS_BESIDES_POLLERS}:
+         * a long poll holds its connection up to 20 s, and a call that finds the pool empty waits for one.
+         */
         public Builder maxConnections(int value) {
             this.maxConnections = Check.between("maxConnections", value, 1, 1000);
             return this;
+        }
+
+        int maxConnections() {
+            return maxConnections;
         }
 
         /** SNS and SQS (default), or SQS only. */

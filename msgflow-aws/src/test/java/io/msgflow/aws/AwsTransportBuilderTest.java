@@ -79,4 +79,13 @@ class AwsTransportBuilderTest {
         AwsTransport.builder().topicArn("arn:aws:sns:eu-west-1:123456789012:events")
                 .queueUrl("https://sqs.eu-west-1.amazonaws.com/123456789012/notifications.fifo");
     }
+
+    /** What {@code MessageConsumer.Builder#pollers} accepts at most: each poller holds a connection through its long poll. */
+    private static final int MOST_POLLERS_OF_A_CONSUMER = 100;
+
+    @Test
+    void theDefaultPoolHoldsTheMostPollersOfAConsumerPlusRoomForTheOtherCalls() {
+        assertThat(AwsTransport.builder().maxConnections()).isEqualTo(AwsTransport.DEFAULT_MAX_CONNECTIONS)
+                .isEqualTo(MOST_POLLERS_OF_A_CONSUMER + AwsTransport.CONNECTIONS_BESIDES_POLLERS);
+    }
 }

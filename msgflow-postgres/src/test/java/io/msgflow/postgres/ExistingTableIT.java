@@ -260,14 +260,7 @@ class ExistingTableIT {
                 statements.add(statement.trim());
             }
         }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(fixSql, e);
-        }
+        SqlProbe.executeEach(pool, statements, fixSql);
     }
 
     private static void execute(String sql) {

@@ -33,6 +33,18 @@ final class SqlProbe {
                 + "CREATE TRIGGER gate BEFORE INSERT ON " + table + " FOR EACH STATEMENT EXECUTE FUNCTION gate()";
     }
 
+    /** Runs each statement on its own with auto-commit (as CREATE INDEX CONCURRENTLY needs); {@code script} names them when one fails. */
+    static void executeEach(DataSource pool, List<String> statements, String script) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(script, e);
+        }
+    }
+
     /** Runs {@code sql} in one committed transaction on a connection of the pool. */
     static void execute(DataSource pool, String sql) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

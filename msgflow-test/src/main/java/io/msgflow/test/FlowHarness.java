@@ -217,8 +217,17 @@ public final class FlowHarness implements AutoCloseable {
         }
     }
 
-    /** Moves the clock forward, recorded in the timeline; messages whose deadline passes become visible. */
+    /**
+     * Moves the clock forward, recorded in the timeline; messages whose deadline passes become visible.
+     * Zero does nothing.
+     *
+     * @throws InvalidConfigurationException when {@code duration} is null or negative: the clock never goes back
+     */
     public void advance(Duration duration) {
+        if (duration == null || duration.isNegative()) {
+            throw new InvalidConfigurationException("duration", "`duration` of advance must be zero or positive (the clock never"
+                    + " goes back), but was " + (duration == null ? "null" : "-" + Timeline.duration(duration.negated())));
+        }
         moveClock(duration, "advanced by the test");
     }
 

@@ -240,4 +240,18 @@ class FlowHarnessTest {
         assertThatThrownBy(() -> FlowHarness.builder(TOPOLOGY, CODEC).maxVirtualTime(Duration.ZERO))
                 .hasMessageContaining("`maxVirtualTime` must be between 1 s and 365 d, but was 0 ms");
     }
+
+    @Test
+    void advanceRefusesANegativeOrMissingDurationAndLeavesTheClock() {
+        try (FlowHarness h = FlowHarness.builder(TOPOLOGY, CODEC).process("placed", p -> p.on(OrderPlaced.class, MessageHandler.store())).build()) {
+            java.time.Instant before = h.clock().instant();
+
+            assertThatThrownBy(() -> h.advance(Duration.ofSeconds(-5))).isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessage("`duration` of advance must be zero or positive (the clock never goes back), but was -5 s");
+            assertThatThrownBy(() -> h.advance(null)).isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessage("`duration` of advance must be zero or positive (the clock never goes back), but was null");
+            h.advance(Duration.ZERO);
+            assertThat(h.clock().instant()).isEqualTo(before);
+        }
+    }
 }

@@ -58,7 +58,7 @@ public final class InsertStatement {
         }
         return "INSERT INTO " + SqlIdentifier.quote(mapping.table()) + " (" + targets + ")"
                 + " SELECT " + selects + " FROM unnest(" + arrays + ") AS u(" + aliases + ")"
-                + " ON CONFLICT (" + id + ") DO NOTHING RETURNING " + id;
+                + " ON CONFLICT (" + id + ") DO NOTHING RETURNING " + id + "::text";
     }
 
     public TableMapping mapping() {
@@ -73,6 +73,8 @@ public final class InsertStatement {
      * Inserts the rows in the caller's transaction, in their order.
      *
      * @return the message ids of the rows whose key was not in the table before
+     * @throws SQLException also when the database returns a key no row carried (a trigger or the column's
+     *     type changed it), before anything is committed: the ids written could not be told exactly
      */
     public Set<String> insert(Connection connection, List<Row> rows, int timeoutSeconds) throws SQLException {
         Set<String> inserted = new HashSet<>(rows.size() * 2);
@@ -103,8 +105,9 @@ public final class InsertStatement {
             String key = result.getString(1);
             String id = messageIdByKey.get(key);
             if (id == null) {
-                throw new SinkException("the database returned key '" + MessageRules.shown(String.valueOf(key))
-                        + "', which is none of the keys sent: a key did not survive the round trip unchanged",
+                throw new SinkException("the database returned the id '" + MessageRules.shown(String.valueOf(key))
+                        + "' for an inserted row, but no row of the batch has that id (a trigger or the id column's type"
+                        + " changed it): a key did not survive the round trip unchanged, so nothing was committed",
                         List.copyOf(messageIdByKey.values()), null);
             }
             inserted.add(id);

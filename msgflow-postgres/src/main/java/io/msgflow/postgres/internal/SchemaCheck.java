@@ -19,6 +19,11 @@ import java.util.StringJoiner;
  * columns the mapping leaves to the database. Says what is wrong and the SQL that fixes it.
  */
 public final class SchemaCheck {
+    /**
+     * Characters a {@code varchar(n)} id column must hold at least: the longest id the sink promises to
+     * store (msgflow's UUIDs and SNS/SQS MessageIds are 36; longer foreign ids up to this are common).
+     */
+    public static final int MIN_ID_LENGTH = 128;
     private static final Map<ColumnType, Set<String>> CATALOG_TYPES = Map.ofEntries(
             Map.entry(ColumnType.TEXT, Set.of("text", "varchar", "bpchar")),
             Map.entry(ColumnType.JSONB, Set.of("jsonb")),
@@ -81,6 +86,7 @@ public final class SchemaCheck {
             fix("add the id column", "ALTER TABLE " + table + " ADD COLUMN " + SqlIdentifier.quote(mapping.idColumn()) + " text");
         } else {
             checkType(id, ColumnType.TEXT, "id column");
+            checkIdLength(id);
         }
         for (TableMapping.Column column : mapping.columns()) {
             mapped.add(column.name());
@@ -106,6 +112,20 @@ public final class SchemaCheck {
         }
     }
 
+    private void checkIdLength(TableShape.ColumnShape id) {
+        String problem;
+        if (id.typeName().equals("bpchar")) {
+            problem = "pads every shorter id with spaces, so an id would not read back as it was written";
+        } else if (id.typeName().equals("varchar") && id.maxLength() >= 0 && id.maxLength() < MIN_ID_LENGTH) {
+            problem = "holds fewer than the " + MIN_ID_LENGTH + " characters an id may have, so a longer id would be refused"
+                    + " (SQLState 22001)";
+        } else {
+            return;
+        }
+        problems.add("id column \"" + id.name() + "\" is " + id.displayType() + ", which " + problem + ": make it text");
+        fix("make the id column text", "ALTER TABLE " + table + " ALTER COLUMN " + SqlIdentifier.quote(id.name()) + " TYPE text");
+    }
+
     private static String suggestedType(TableShape.ColumnShape column) {
         return CATALOG_TYPES.entrySet().stream().filter(e -> e.getValue().contains(column.typeName())).findFirst()
                 .map(e -> ": map it as ColumnType." + e.getKey().name()).orElse("");
@@ -118,10 +138,10 @@ public final class SchemaCheck {
         boolean time = column.typeName().equals("timestamp") || column.typeName().equals("timestamptz");
         String fill = time
                 ? "writeTimeColumn(\"" + column.name() + "\", ColumnType." + (column.typeName().equals("timestamp") ? "TIMESTAMP" : "TIMESTAMPTZ")
-                        + ") in the mapping, or give it a default: ALTER TABLE " + table + " ALTER COLUMN " + SqlIdentifier.quote(column.name())
+                        + ") in the mapping, or give it a default: ALTER TABLE " + table + " ALTER COLUMN " + SqlIdentifier.quoteName(column.name())
                         + " SET DEFAULT " + (column.typeName().equals("timestamp") ? "(now() AT TIME ZONE 'UTC')" : "now()")
                 : "a column(\"" + column.name() + "\", …) of the mapping, or give it a default (ALTER TABLE " + table + " ALTER COLUMN "
-                        + SqlIdentifier.quote(column.name()) + " SET DEFAULT …)";
+                        + SqlIdentifier.quoteName(column.name()) + " SET DEFAULT …)";
         problems.add("column \"" + column.name() + "\" (" + column.displayType() + ") is NOT NULL without a default and the mapping"
                 + " gives it no value, so every insert would fail (SQLState 23502): fill it with " + fill);
     }
@@ -136,11 +156,13 @@ public final class SchemaCheck {
             if (index.valid() && !index.partial() && !index.deferrable()) {
                 return;
             }
+            String name = SqlIdentifier.quoteName(index.name());
             if (!index.valid()) {
-                unusable.add("index \"" + index.name() + "\" is INVALID (left by a failed CREATE INDEX CONCURRENTLY)");
-                fix("drop the invalid index (outside a transaction block)", "DROP INDEX CONCURRENTLY " + schemaOf() + SqlIdentifier.quote(index.name()));
+                unusable.add("index " + name + " is INVALID (left by a failed CREATE INDEX CONCURRENTLY)");
+                fix("drop the invalid index (outside a transaction block)",
+                        "DROP INDEX CONCURRENTLY " + SqlIdentifier.qualified(shape.schema(), index.name()));
             } else {
-                unusable.add("index \"" + index.name() + "\" is " + (index.partial() ? "partial (it has a WHERE clause)" : "DEFERRABLE")
+                unusable.add("index " + name + " is " + (index.partial() ? "partial (it has a WHERE clause)" : "DEFERRABLE")
                         + ", which ON CONFLICT cannot use");
             }
         }
@@ -154,7 +176,7 @@ public final class SchemaCheck {
             fix("remove the duplicate rows, keeping the first of each " + mapping.idColumn() + " (repeat if a writer adds more before the index is built)",
                     "DELETE FROM " + table + " AS d USING " + table + " AS k WHERE d." + column + " = k." + column + " AND d.ctid > k.ctid");
         }
-        String index = SqlIdentifier.quote(indexName());
+        String index = SqlIdentifier.quoteName(indexName(mapping.table(), mapping.idColumn()));
         fix("build the unique index without blocking writers (outside a transaction block; if it fails, drop the INVALID index it"
                 + " leaves with DROP INDEX CONCURRENTLY and repeat from the DELETE)",
                 "CREATE UNIQUE INDEX CONCURRENTLY " + index + " ON " + table + " (" + column + ")");
@@ -162,15 +184,9 @@ public final class SchemaCheck {
                 "ALTER TABLE " + table + " ADD CONSTRAINT " + index + " UNIQUE USING INDEX " + index);
     }
 
-    private String schemaOf() {
-        String schema = SqlIdentifier.schemaOf(mapping.table());
-        return schema == null ? "" : SqlIdentifier.quote(schema) + ".";
-    }
-
-    private String indexName() {
-        String bare = mapping.table().substring(mapping.table().indexOf('.') + 1);
-        String name = bare + "_" + mapping.idColumn() + "_key";
-        return name.length() <= 63 ? name : name.substring(0, 63);
+    /** The name of the unique index the fix builds: PostgreSQL's own {@code table_column_key} pattern, bounded so it is kept whole. */
+    static String indexName(String table, String idColumn) {
+        return SqlIdentifier.derivedName(table.substring(table.indexOf('.') + 1) + "_" + idColumn, "_key");
     }
 
     private void fix(String comment, String sql) {

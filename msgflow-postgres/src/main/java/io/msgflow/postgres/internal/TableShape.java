@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A table as the catalog describes it: its columns and its unique indexes. Read, never changed. */
-public record TableShape(String name, Map<String, ColumnShape> columns, List<UniqueIndex> uniqueIndexes) {
+/**
+ * A table as the catalog describes it: its columns and its unique indexes. Read, never changed.
+ *
+ * @param schema the schema the table is in, as the catalog names it (its indexes are there too)
+ */
+public record TableShape(String name, String schema, Map<String, ColumnShape> columns, List<UniqueIndex> uniqueIndexes) {
 
     /**
      * A column.
@@ -21,9 +25,10 @@ public record TableShape(String name, Map<String, ColumnShape> columns, List<Uni
      * @param typeName the type's catalog name ({@code int4}, {@code varchar}, {@code timestamp})
      * @param displayType the type as SQL writes it ({@code character varying(255)})
      * @param generatedAlways an identity {@code GENERATED ALWAYS} or a generated column: no insert may set it
+     * @param maxLength the declared length of a {@code varchar(n)} or {@code char(n)}, -1 for any other type or none declared
      */
     public record ColumnShape(String name, String typeName, String displayType, boolean notNull, boolean hasDefault,
-                              boolean generated, boolean generatedAlways) {
+                              boolean generated, boolean generatedAlways, int maxLength) {
     }
 
     /**
@@ -38,7 +43,8 @@ public record TableShape(String name, Map<String, ColumnShape> columns, List<Uni
     }
 
     private static final String COLUMNS = "SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.atthasdef,"
-            + " a.attidentity, a.attgenerated FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+            + " a.attidentity, a.attgenerated,"
+            + " CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod >= 4 THEN a.atttypmod - 4 ELSE -1 END FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
             + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
     private static final String UNIQUE_INDEXES = "SELECT c.relname, i.indpred IS NOT NULL, i.indisvalid,"
             + " COALESCE((SELECT bool_or(con.condeferrable) FROM pg_constraint con WHERE con.conindid = i.indexrelid), false),"
@@ -50,17 +56,19 @@ public record TableShape(String name, Map<String, ColumnShape> columns, List<Uni
     /** The table a (validated) name resolves to, as an insert would resolve it, or empty when there is none. */
     public static Optional<TableShape> read(Connection connection, String table) throws SQLException {
         long oid;
-        try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?)::oid")) {
+        String schema;
+        try (PreparedStatement s = connection.prepareStatement("SELECT c.oid, n.nspname FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
             s.setString(1, SqlIdentifier.quote(table));
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                oid = rs.getLong(1);
-                if (rs.wasNull()) {
+                if (!rs.next()) {
                     return Optional.empty();
                 }
+                oid = rs.getLong(1);
+                schema = rs.getString(2);
             }
         }
-        return Optional.of(new TableShape(table, columns(connection, oid), uniqueIndexes(connection, oid)));
+        return Optional.of(new TableShape(table, schema, columns(connection, oid), uniqueIndexes(connection, oid)));
     }
 
     private static Map<String, ColumnShape> columns(Connection connection, long oid) throws SQLException {
@@ -73,7 +81,7 @@ public record TableShape(String name, Map<String, ColumnShape> columns, List<Uni
                     String generated = rs.getString(7);
                     boolean isGenerated = !generated.isEmpty();
                     columns.put(rs.getString(1), new ColumnShape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            rs.getBoolean(5), isGenerated || !identity.isEmpty(), isGenerated || "a".equals(identity)));
+                            rs.getBoolean(5), isGenerated || !identity.isEmpty(), isGenerated || "a".equals(identity), rs.getInt(8)));
                 }
             }
         }

@@ -15,7 +15,7 @@ class InsertStatementTest {
                 "INSERT INTO \"critical_alerts\" (\"message_id\", \"message_type\", \"body\", \"attributes\", \"published_at\", \"processed_at\")"
                         + " SELECT u.c0, u.c1, u.c2::jsonb, u.c3::jsonb, u.c4::timestamptz, u.c5::timestamptz"
                         + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(c0, c1, c2, c3, c4, c5)"
-                        + " ON CONFLICT (\"message_id\") DO NOTHING RETURNING \"message_id\"");
+                        + " ON CONFLICT (\"message_id\") DO NOTHING RETURNING \"message_id\"::text");
     }
 
     @Test
@@ -29,7 +29,7 @@ class InsertStatementTest {
                 "INSERT INTO \"ops\".\"alerts_by_host\" (\"msg_id\", \"severity\", \"cost\")"
                         + " SELECT u.c0, u.c1::integer, u.c2::double precision"
                         + " FROM unnest(?::text[], ?::text[], ?::text[]) AS u(c0, c1, c2)"
-                        + " ON CONFLICT (\"msg_id\") DO NOTHING RETURNING \"msg_id\"");
+                        + " ON CONFLICT (\"msg_id\") DO NOTHING RETURNING \"msg_id\"::text");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.msgflow.InvalidConfigurationException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,5 +50,31 @@ class SqlIdentifierTest {
         assertThat(SqlIdentifier.quote("ops.user")).isEqualTo("\"ops\".\"user\"");
         assertThat(SqlIdentifier.schemaOf("ops.user")).isEqualTo("ops");
         assertThat(SqlIdentifier.schemaOf("user")).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bad.Idx", "x\"; DROP TABLE victim; --", "a\"\"b", "ünicode"})
+    void quotesACatalogNameWholeDoublingItsQuotes(String name) {
+        assertThat(SqlIdentifier.quoteName(name)).isEqualTo('"' + name.replace("\"", "\"\"") + '"');
+        assertThat(SqlIdentifier.qualified("s.x", name)).isEqualTo("\"s.x\"." + SqlIdentifier.quoteName(name));
+    }
+
+    @Test
+    void aDerivedNameThatFitsIsKeptAsIs() {
+        assertThat(SqlIdentifier.derivedName("alerts_message_id", "_key")).isEqualTo("alerts_message_id_key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"t", "é", "表", "😀"})
+    void aDerivedNameIsAtMost63BytesDistinctFromItsBaseAndFromOtherBases(String unit) {
+        for (int length = 55; length <= 70; length++) {
+            String base = unit.repeat(length);
+            String other = base.substring(0, base.length() - unit.length()) + "x";
+            String name = SqlIdentifier.derivedName(base, "_key");
+
+            assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63);
+            assertThat(name).endsWith("_key").isNotEqualTo(base).isNotEqualTo(SqlIdentifier.derivedName(other, "_key"));
+            assertThat(new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(name);
+        }
     }
 }
