@@ -506,8 +506,10 @@ public abstract class ConsumerCompatibilityKit {
             return n;
         }).retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofSeconds(5)).maxDelay(Duration.ofSeconds(5))
                 .jitter(RetryPolicy.Jitter.NONE).build()).build();
-        started(consumerBuilder(source(t), p));
-        await("first attempt", () -> calls.get() == 1);
+        CountingSource source = new CountingSource(source(t));
+        started(consumerBuilder(source, p));
+        // The delay counts from the settlement, so the clock moves only once it was applied.
+        await("retry delay set", () -> source.visibilityCalls().stream().anyMatch(c -> c.timeout().equals(Duration.ofSeconds(5))));
         advanceTime(Duration.ofSeconds(4));
         assertThat(calls).hasValue(1);
         advanceTime(Duration.ofSeconds(2));
