@@ -14,6 +14,7 @@ import io.msgflow.scenarios.OrderService.OrderPlaced;
 import io.msgflow.scenarios.OrderService.PaymentReceived;
 import io.msgflow.test.FlowHarness;
 import io.msgflow.inmemory.TestClock;
+import io.msgflow.transport.MessageSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The order service against a real PostgreSQL: the harness drives it, the JdbcSink absorbs redeliveries. */
@@ -31,6 +33,7 @@ class JdbcSinkScenarioIT {
         PostgresCredentials credentials = TestPostgres.get().freshSchema("scenarios");
         TestClock clock = TestClock.create();
         AtomicBoolean slowOnce = new AtomicBoolean(true);
+        AtomicReference<MessageSource> otherWorker = new AtomicReference<>();
         // snippet:jdbc
         try (HikariDataSource pool = TestPostgres.get().pool(credentials, 1);
              FlowHarness harness = FlowHarness.builder(TOPOLOGY, CODEC).clock(clock)
@@ -38,18 +41,20 @@ class JdbcSinkScenarioIT {
                              .createSchemaIfMissing())
                      .process("orders", p -> p.on(OrderPlaced.class, (order, context) -> {
                          if (order.orderId().equals("o-2") && slowOnce.getAndSet(false)) {
-                             clock.advance(Duration.ofSeconds(31));   // slower than the 30 s visibility timeout
+                             clock.advance(Duration.ofSeconds(31));   // slower than the 30 s visibility timeout,
+                             otherWorker.get().receive(10, Duration.ZERO);   // so another worker took it (and crashed)
                          }
                          return order;
                      }))
                      .process("payments", p -> p.on(PaymentReceived.class, MessageHandler.store()))
                      .build()) {
+            otherWorker.set(harness.source("orders"));
             harness.publishAll(order("o-1", "eu-west-1", 40), order("o-2", "us-east-1", 60),
                     new PaymentReceived("o-1", BigDecimal.valueOf(40)));
 
             harness.runUntilIdle();
 
-            assertThat(harness.delivered()).filteredOn(d -> d.delivery().queue().equals("orders")).hasSize(4);   // the slow batch twice
+            assertThat(harness.delivered()).filteredOn(d -> d.delivery().queue().equals("orders")).hasSize(6);   // the batch, the other worker, the redelivery
             assertThat(count(pool, "orders")).isEqualTo(2);                                                     // each order once
             assertThat(count(pool, "payments")).isEqualTo(1);
         }
